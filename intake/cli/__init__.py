@@ -1,0 +1,1 @@
+"""The ``testimony-intake`` command line (DESIGN §7): every user action, headless."""

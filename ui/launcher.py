@@ -1,0 +1,20 @@
+"""The ``testimony-intake`` entry point: a command runs headless, no command opens the app.
+
+Qt is imported only when the app is wanted, so CLI commands start fast and run
+on machines without a display.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from intake.cli.main import main, wants_gui
+
+
+def entry_point() -> None:
+    argv = sys.argv[1:]
+    if wants_gui(argv):
+        from ui.app import run_app
+
+        sys.exit(run_app(argv))
+    sys.exit(main(argv))
