@@ -197,7 +197,7 @@ class _Reader:
         for key in value:
             if not isinstance(key, str):
                 raise InvalidInput(path or "testimony", "has a key that is not text")
-            if False and key.casefold().replace("-", "_").replace(" ", "_") in _NAME_KEYS:
+            if named and key.casefold().replace("-", "_").replace(" ", "_") in _NAME_KEYS:
                 raise InvalidInput(_join(path, key), named)
         for key in value:
             if key not in keys:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from crypto import keyslots
 from crypto.errors import KdfParamsRejected, KeyFileInvalid, WrongKey
@@ -36,7 +36,7 @@ from intake.errors import (
     WrongPassphrase,
 )
 from intake.model import AttachmentRef, Testimony
-from intake.store import records, search_index
+from intake.store import drafts, records, search_index
 from intake.store.audit import AuditLog
 from intake.store.blobs import BlobStore
 from intake.store.check import CheckReport, run_check
@@ -190,6 +190,14 @@ class Store:
                  tb: TracebackType | None) -> None:
         self.close()
 
+    def transaction(self) -> contextlib.AbstractContextManager[Connection]:
+        """One write transaction, for ``intake`` modules that combine several steps (import)."""
+        return transaction(self.conn)
+
+    @property
+    def blob_store(self) -> BlobStore:
+        return self._blobs
+
     @property
     def conn(self) -> Connection:
         """The open connection, for modules of ``intake`` that hold SQL (export, search)."""
@@ -266,6 +274,21 @@ class Store:
     def search(self, query: str) -> list[records.Summary]:
         """Testimonies containing every term of ``query``, best first."""
         return records.summaries(self.conn, ids=search_index.matching_ids(self.conn, query))
+
+    # -- drafts -----------------------------------------------------------------------
+
+    def save_draft(self, key: str, body: dict[str, Any], *, testimony_id: str | None = None,
+                   base_revision: int | None = None) -> None:
+        """Keep the editor's unsaved state (autosave). ``body`` may be incomplete or invalid:
+        it is the form as typed, kept encrypted so a crash loses at most a few seconds."""
+        drafts.save(self.conn, key, body, testimony_id=testimony_id,
+                    base_revision=base_revision)
+
+    def drafts(self) -> list[drafts.Draft]:
+        return drafts.all_drafts(self.conn)
+
+    def discard_draft(self, key: str) -> None:
+        drafts.discard(self.conn, key)
 
     # -- attachments ------------------------------------------------------------------
 

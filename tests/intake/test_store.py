@@ -306,3 +306,15 @@ def test_default_store_dir_honours_the_environment(monkeypatch, tmp_path):
     assert default_store_dir() == tmp_path / "elsewhere"
     monkeypatch.delenv("TESTIMONY_INTAKE_STORE")
     assert default_store_dir().name == "store"
+
+
+def test_drafts_survive_reopening_and_are_discarded(tmp_path, new_store, passphrase, policy):
+    store, _ = new_store()
+    store.save_draft("new-1", {"narrative": "반쯤 쓴 이야기", "survivor": {}})
+    store.save_draft("new-1", {"narrative": "조금 더 쓴 이야기"})
+    store.close()
+    with Store.open(tmp_path / "store", passphrase(), policy=policy) as s:
+        (draft,) = s.drafts()
+        assert draft.key == "new-1" and draft.body["narrative"] == "조금 더 쓴 이야기"
+        s.discard_draft("new-1")
+        assert s.drafts() == []
