@@ -138,7 +138,6 @@ def test_calibrate_caps_at_ceiling() -> None:
     assert calibrate(policy) == Argon2Params(64, 3, 4)
 
 
-@pytest.mark.slow
 def test_calibrate_production_reaches_target() -> None:
     """Real cost: two or three derivations at 256 MiB (about 2–3 s on 2 cores)."""
     result = calibrate_measured(PRODUCTION)
