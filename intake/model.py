@@ -323,8 +323,12 @@ class Survivor:
     origin: str | None = None
     prior_statements: tuple[PriorStatement, ...] = ()
     risk: tuple[str, ...] = ()
+    # "1980-1984": what a redacted export carries instead of birth_year when the exact
+    # year would single the survivor out (intake.reidentify).
+    birth_year_band: str | None = None
 
-    KEYS = ("pseudonym", "sex", "birth_year", "origin", "prior_statements", "risk")
+    KEYS = ("pseudonym", "sex", "birth_year", "origin", "prior_statements", "risk",
+            "birth_year_band")
 
     def __post_init__(self) -> None:
         _check_text(self.pseudonym, "pseudonym", limit=MAX_PSEUDONYM, required=True, line=True)
@@ -335,6 +339,10 @@ class Survivor:
             this_year = date.today().year
             if not 1900 <= self.birth_year <= this_year:
                 raise InvalidInput("birth_year", f"must be between 1900 and {this_year}")
+        if self.birth_year_band is not None:
+            _check_year_band(self.birth_year_band)
+            if self.birth_year is not None:
+                raise InvalidInput("birth_year_band", "give birth_year or a band, not both")
         _check_optional_text(self.origin, "origin")
         _check_count(self.prior_statements, "prior_statements", MAX_SMALL_LIST)
         _check_count(self.risk, "risk", MAX_SMALL_LIST)
@@ -351,7 +359,8 @@ class Survivor:
             for item, where in r.items("prior_statements", MAX_SMALL_LIST)
         )
         values = (r.required_text("pseudonym"), r.text("sex"), r.integer("birth_year"),
-                  r.text("origin"), prior, r.texts("risk", MAX_SMALL_LIST))
+                  r.text("origin"), prior, r.texts("risk", MAX_SMALL_LIST),
+                  r.text("birth_year_band"))
         with _under(path):
             return cls(*values)
 
@@ -363,7 +372,15 @@ class Survivor:
             "origin": self.origin,
             "prior_statements": [p.to_dict() for p in self.prior_statements],
             "risk": list(self.risk),
+            "birth_year_band": self.birth_year_band,
         }
+
+
+def _check_year_band(band: object) -> None:
+    parts = band.split("-") if isinstance(band, str) else []
+    if (len(parts) != 2 or not all(p.isascii() and p.isdigit() and len(p) == 4 for p in parts)
+            or not 1900 <= int(parts[0]) <= int(parts[1]) <= date.today().year + 5):
+        raise InvalidInput("birth_year_band", "must be two years like 1980-1984")
 
 
 @dataclass(frozen=True)
