@@ -1,0 +1,1 @@
+"""Attachment media at the redacted level: opaque boxes, no metadata, suggested face boxes."""
