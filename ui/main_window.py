@@ -1,18 +1,181 @@
-"""The main window. For now it names the store; the desktop issue fills it in."""
+"""The main window: the unlock screen or the workspace, menus, status bar, locking.
+
+Everything about locking meets here: Ctrl+L, the panic keys, the idle timer and
+closing the window all end in :meth:`lock`, which keeps the editor's state as
+an encrypted draft, closes the store on the worker (wiping its key), clears
+every widget and the clipboard, and shows the unlock screen.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow
+import resources
+from ui.clipboard import SecureClipboard
+from ui.locking import LOCK_KEYS, PANIC_KEYS, ActivityFilter, close_dialogs, hide_all_windows
+from ui.session import Session, StoreInfo
+from ui.settings import AppSettings
+from ui.unlock import Throttle, UnlockPage
+from ui.workspace import Workspace
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store_dir: Path) -> None:
-        super().__init__()
+    closed = Signal()
+
+    def __init__(self, session: Session, settings: AppSettings, *,
+                 clipboard: SecureClipboard | None = None,
+                 activity: ActivityFilter | None = None,
+                 throttle: Throttle | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings
+        self.clipboard = clipboard or SecureClipboard(self, clear_ms=settings.clipboard_clear_ms)
+        self.activity = activity or ActivityFilter(self, timeout_ms=settings.idle_lock_ms)
         self.setWindowTitle(self.tr("Testimony Intake"))
-        label = QLabel(self.tr("Store: {0}").format(store_dir))
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(label)
-        self.resize(960, 640)
+        self.setWindowIcon(QIcon(str(resources.path("icons", "app.svg"))))
+
+        self.unlock_page = UnlockPage(session, throttle=throttle)
+        self.workspace = Workspace(session)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.unlock_page)
+        self.stack.addWidget(self.workspace)
+        self.setCentralWidget(self.stack)
+        self._build_actions()
+        self.store_label = QLabel()
+        self.store_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.store_label)
+
+        session.unlocked.connect(self._on_unlocked)
+        session.locked.connect(self._on_locked)
+        self.workspace.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.workspace.editingChanged.connect(self._update_actions)
+        self.activity.idle.connect(self.lock)
+        self.activity.lockPressed.connect(self.lock)
+        self.activity.panicPressed.connect(self.panic)
+        self._update_actions()
+        self.resize(1100, 700)
+        if session.is_unlocked and session.info is not None:
+            self._on_unlocked(session.info)
+
+    def _build_actions(self) -> None:
+        def action(text: str, slot: object, keys: QKeySequence | str | None = None,
+                   icon: str | None = None) -> QAction:
+            act = QAction(text, self)
+            if keys is not None:
+                act.setShortcut(QKeySequence(keys))
+            if icon is not None:
+                act.setIcon(QIcon.fromTheme(icon))
+            act.triggered.connect(slot)
+            return act
+
+        self.new_action = action(self.tr("&New testimony"), self.workspace.new_testimony,
+                                 QKeySequence.StandardKey.New, "document-new")
+        self.save_action = action(self.tr("&Save"), self.workspace.save_current,
+                                  QKeySequence.StandardKey.Save, "document-save")
+        self.revisions_action = action(self.tr("Revision &history…"),
+                                       self.workspace.show_revisions)
+        # The lock keys are caught by ActivityFilter (they must work over modal dialogs),
+        # so the menu only shows them, after a tab, without owning a shortcut.
+        self.lock_action = action(self.tr("&Lock") + "\t" + LOCK_KEYS, self.lock,
+                                  icon="system-lock-screen")
+        self.panic_action = action(self.tr("Lock and &hide") + "\t" + PANIC_KEYS, self.panic)
+        self.settings_action = action(self.tr("S&ettings…"), self.open_settings,
+                                      QKeySequence.StandardKey.Preferences, "preferences-system")
+        self.quit_action = action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
+                                  "application-exit")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for act in (self.new_action, self.save_action, self.revisions_action, None,
+                    self.lock_action,
+                    self.panic_action, None, self.settings_action, None, self.quit_action):
+            if act is None:
+                file_menu.addSeparator()
+            else:
+                file_menu.addAction(act)
+        bar = QToolBar(self.tr("Main toolbar"))
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar_lock = QAction(self.tr("Lock"), self)
+        self.toolbar_lock.setToolTip(self.tr("Lock the store ({0})").format(LOCK_KEYS))
+        self.toolbar_lock.setIcon(QIcon(str(resources.path("icons", "lock.svg"))))
+        self.toolbar_lock.triggered.connect(self.lock)
+        # Toolbar twins without mnemonics: Korean "(&N)" would show as a literal "(N)".
+        self.toolbar_new = QAction(self.tr("New testimony"), self)
+        self.toolbar_new.triggered.connect(self.new_action.trigger)
+        self.toolbar_save = QAction(self.tr("Save"), self)
+        self.toolbar_save.triggered.connect(self.save_action.trigger)
+        for act in (self.toolbar_new, self.toolbar_save, self.toolbar_lock):
+            bar.addAction(act)
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    def _update_actions(self, *_args: object) -> None:
+        unlocked = self.session.is_unlocked
+        for act in (self.new_action, self.toolbar_new, self.lock_action, self.toolbar_lock):
+            act.setEnabled(unlocked)
+        self.save_action.setEnabled(unlocked and self.workspace.editing)
+        self.toolbar_save.setEnabled(self.save_action.isEnabled())
+        self.revisions_action.setEnabled(unlocked and not self.workspace.editing
+                                         and self.workspace.current is not None)
+        self.toolbar.setVisible(unlocked)
+
+    # -- unlock and lock --------------------------------------------------------------------
+
+    def _on_unlocked(self, info: StoreInfo) -> None:
+        self.unlock_page.reset()
+        self.stack.setCurrentWidget(self.workspace)
+        self.store_label.setText(self.tr("{0} · fingerprint {1}").format(
+            info.label, info.fingerprint))
+        self.store_label.setToolTip(str(info.root))
+        self.activity.arm()
+        self._update_actions()
+        self.workspace.load()
+
+    def lock(self) -> None:
+        if self.session.is_unlocked:
+            self.session.lock(last=self.workspace.final_draft())
+        else:
+            self._on_locked()
+
+    def panic(self) -> None:
+        """Lock, clear the clipboard and hide every window at once."""
+        hide_all_windows()
+        self.lock()
+        self.clipboard.clear()
+
+    def _on_locked(self) -> None:
+        close_dialogs()
+        self.workspace.clear()
+        self.clipboard.clear()
+        self.activity.disarm()
+        self.store_label.clear()
+        self.statusBar().clearMessage()
+        self.unlock_page.reset()
+        self.stack.setCurrentWidget(self.unlock_page)
+        self._update_actions()
+        if self.isVisible():
+            self.unlock_page.field.setFocus()
+
+    def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self, store_dir=self.session.store_dir)
+        if dialog.exec():
+            self.activity.set_timeout_ms(self.settings.idle_lock_ms)
+            self.clipboard.set_clear_ms(self.settings.clipboard_clear_ms)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
+        self.lock()
+        self.session.shutdown()
+        self.activity.uninstall()
+        event.accept()
+        self.closed.emit()
+
+    def bring_back(self) -> None:
+        """Another launch asked for us (after a panic): show the (locked) window again."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()

@@ -1,0 +1,116 @@
+"""Take the README's screenshots of the shell, in English or Korean, offscreen.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_screenshots.py en
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_screenshots.py ko
+
+Uses a throwaway store with the cheap test KDF and the fictional sample testimonies
+from tests/data; nothing real is ever shown.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.append(str(ROOT))  # after any tree already on the path
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+import ui  # noqa: E402,F401
+
+OUT = Path(__file__).resolve().parent
+
+
+def pump(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_for(cond, limit_ms: int = 15_000) -> None:
+    waited = 0
+    while not cond() and waited < limit_ms:
+        pump(25)
+        waited += 25
+
+
+def shot(widget: QWidget, name: str, lang: str) -> None:
+    pump(150)
+    widget.grab().save(str(OUT / f"{name}-{lang}.png"))
+
+
+def main(lang: str) -> None:
+    from crypto.kdf import KdfPolicy
+    from intake.model import Testimony
+    from ui import i18n
+    from ui.first_run import FirstRunWizard
+    from ui.fonts import install_fonts
+    from ui.main_window import MainWindow
+    from ui.messages import MessageBox
+    from ui.session import Session
+    from ui.settings import AppSettings
+    from ui.settings_dialog import SettingsDialog
+
+    app = QApplication(["testimony-intake"])
+    i18n.install(app, lang)
+    install_fonts(app)
+    MessageBox.start_recording()
+    tmp = Path(tempfile.mkdtemp())
+    session = Session(tmp / "store", policy=KdfPolicy.insecure_for_tests())
+    settings = AppSettings(tmp / "settings.ini")
+
+    wizard = FirstRunWizard(session)
+    wizard.show()
+    wizard.identity.label.setText("Field team A" if lang == "en" else "현장팀 A")
+    shot(wizard, "wizard-1-identity", lang)
+    wizard.next()
+    wizard.passphrase.fill_generated()
+    wait_for(wizard.passphrase.isComplete)
+    shot(wizard, "wizard-2-passphrase", lang)
+    wizard.next()
+    wait_for(lambda: wizard.currentId() == FirstRunWizard.PAGE_RECOVERY)
+    shot(wizard, "wizard-3-recovery-key", lang)
+    wizard.created = False
+    wizard.hide()
+
+    window = MainWindow(session, settings)
+    window.resize(1200, 760)
+    window.show()
+    wait_for(lambda: session.ops.idle)
+    shot(window, "main-empty", lang)
+
+    samples = sorted((ROOT / "tests" / "data" / "testimonies").glob("*.json"))
+    records = [Testimony.from_dict(json.loads(p.read_text(encoding="utf-8"))) for p in samples]
+    session.run(lambda s, _h: s.add_many(records))
+    window.workspace.load()
+    wait_for(lambda: session.ops.idle)
+    window.workspace.list_view.select_testimony(records[0].id)
+    wait_for(lambda: session.ops.idle)
+    shot(window, "main-with-data", lang)
+
+    shown_dir = Path.home() / ".local/share/testimony-intake/store"
+    dialog = SettingsDialog(settings, window, store_dir=shown_dir)
+    dialog.show()
+    shot(dialog, "settings", lang)
+    dialog.close()
+
+    window.lock()
+    wait_for(lambda: session.ops.idle)
+    window.unlock_page.field.setText("not the passphrase")
+    window.unlock_page.submit()
+    wait_for(lambda: window.unlock_page.throttle.failures == 1)
+    shot(window, "unlock", lang)
+    window.unlock_page.show_recovery(True)
+    shot(window, "unlock-recovery", lang)
+    window.close()
+    session.shutdown()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "en")

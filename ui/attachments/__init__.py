@@ -1,0 +1,1 @@
+"""Attachments: the list with its fingerprints, and a viewer that works from memory only."""
