@@ -686,11 +686,18 @@ class AttachmentRef:
                 "sha256": self.sha256, "size": self.size}
 
 
+KEEP = "KEEP"
+
+
 @dataclass(frozen=True)
 class Redaction:
     """A span of one text field to replace in redacted exports; the record keeps the text.
 
     ``start`` and ``end`` count Unicode code points (Python ``str`` indices), end exclusive.
+    A span of kind :data:`KEEP` (replacement ``""``) records the opposite decision: the
+    interviewer rejected the detector's finding there, so exports leave that text as it
+    is. Spans of both kinds move with their words when the text is edited; a finding
+    that no longer matches a KEEP span exactly is redacted again (the safe side).
     """
 
     field: str
