@@ -13,7 +13,7 @@ from pathlib import Path
 
 from crypto.errors import CryptoError
 from crypto.kdf import PRODUCTION, KdfPolicy
-from intake.cli import commands_records, commands_store
+from intake.cli import commands_records, commands_scan, commands_store
 from intake.cli.context import Context
 from intake.errors import IntakeError
 from intake.store.paths import default_store_dir
@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands_store.register(commands)
     commands_records.register(commands)
+    commands_scan.register(commands)
     return parser
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 KINDS = ("PERSON", "PHONE", "ID_NUMBER", "EMAIL", "ACCOUNT", "DATE_OF_BIRTH", "ADDRESS")
 
-# When spans of equal length overlap, the more specific kind names the merged span.
+# When spans of equal length and score overlap, the more specific kind names the union.
 _PRIORITY = {
     "ID_NUMBER": 7,
     "EMAIL": 6,
@@ -56,15 +56,16 @@ class Span:
     kind: str
     score: float
 
-    def weight(self) -> tuple[int, int, float]:
-        return (self.end - self.start, _PRIORITY[self.kind], self.score)
+    def weight(self) -> tuple[int, float, int]:
+        return (self.end - self.start, self.score, _PRIORITY[self.kind])
 
 
 def merge(spans: Iterable[Span], text: str) -> list[Finding]:
     """Sorted findings with every overlap resolved into the union of the spans.
 
-    The kind of the merged span is that of its longest part (ties: the more specific
-    kind); its score is the highest of the parts, since each rule is evidence on its own.
+    The kind of the merged span is that of its longest part (ties: the surer rule, then
+    the more specific kind); its score is the highest of the parts, since each rule is
+    evidence on its own.
     """
     ordered = sorted((s for s in spans if s.end > s.start), key=lambda s: (s.start, -s.end))
     out: list[Finding] = []

@@ -38,6 +38,6 @@ def sentence_bounds(text: str, pos: int, *, limit: int = 160) -> tuple[int, int]
     start = lo
     for m in re.finditer(r"[.!?。\n]\s", text[lo:pos]):
         start = lo + m.end()
-    m = re.search(r"[.!?。](?:\s|$)|\n", text[pos:hi])
-    end = pos + m.start() + 1 if m else hi
+    stop = re.search(r"[.!?。](?:\s|$)|\n", text[pos:hi])
+    end = pos + stop.start() + 1 if stop else hi
     return start, end
