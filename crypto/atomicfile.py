@@ -96,6 +96,35 @@ def _atomic_writer(target: Path, mode: str) -> Iterator[BinaryIO | TextIO]:
     fsync_dir(target.parent)
 
 
+@contextlib.contextmanager
+def staged_replace(path: StrPath, data: bytes | bytearray | memoryview) -> Iterator[None]:
+    """Replace ``path`` with ``data`` only if the ``with`` block succeeds.
+
+    On entry ``data`` is written to a temporary file beside ``path`` and fsynced —
+    so the disk space is taken *before* the block runs; the block then does the
+    work that must go with the replacement (a database commit); on normal exit
+    the temporary file is renamed over ``path``. If the block raises, the
+    temporary file is removed and ``path`` is untouched. This is how a passphrase
+    change keeps its promise on a full disk: either the commit and the new key
+    file, or neither (measured: writing the key file first and then failing the
+    commit left a store that opened only with the passphrase the user was told
+    had not been set).
+    """
+    target = Path(path)
+    fd, temp = _create_temp(target)
+    try:
+        with os.fdopen(fd, "wb") as raw:
+            raw.write(data)
+            raw.flush()
+            os.fsync(raw.fileno())
+        yield
+        os.replace(temp, target)
+    except BaseException:
+        _remove_quietly(temp)
+        raise
+    fsync_dir(target.parent)
+
+
 def _remove_quietly(path: Path) -> None:
     with contextlib.suppress(FileNotFoundError):
         os.unlink(path)

@@ -47,6 +47,8 @@ MAX_FILE_NAME = 255
 MAX_EVENTS = 1_000
 MAX_ATTACHMENTS = 10_000
 MAX_REDACTIONS = 100_000
+MAX_IMAGE_REDACTIONS = 10_000
+MAX_IMAGE_SIDE = 1_000_000
 MAX_NAMES = 1_000
 MAX_SMALL_LIST = 100
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
@@ -734,6 +736,51 @@ class Redaction:
                 "replacement": self.replacement}
 
 
+@dataclass(frozen=True)
+class ImageRedaction:
+    """A box to fill solid in one image attachment when an export redacts it.
+
+    Coordinates are pixels of the upright image (EXIF orientation applied), as
+    :class:`intake.media.images.Box` takes them. Like a text redaction it never changes
+    what is stored: the original blob stays as it was; an export draws the box on a copy.
+    """
+
+    attachment: str
+    x: int
+    y: int
+    width: int
+    height: int
+
+    KEYS = ("attachment", "x", "y", "width", "height")
+
+    def __post_init__(self) -> None:
+        _check_uuid(self.attachment, "attachment")
+        for name in ("x", "y", "width", "height"):
+            value = getattr(self, name)
+            if type(value) is not int:
+                raise InvalidInput(name, "must be a whole number of pixels")
+            if value > MAX_IMAGE_SIDE:
+                raise InvalidInput(name, f"is larger than {MAX_IMAGE_SIDE:,} pixels")
+        for name in ("x", "y"):
+            if getattr(self, name) < 0:
+                raise InvalidInput(name, "must be 0 or more")
+        for name in ("width", "height"):
+            if getattr(self, name) < 1:
+                raise InvalidInput(name, "must be 1 pixel or more")
+
+    @classmethod
+    def from_dict(cls, d: object, path: str = "") -> ImageRedaction:
+        r = _Reader(d, path, cls.KEYS)
+        values = (r.lowered("attachment"), r.required_integer("x"), r.required_integer("y"),
+                  r.required_integer("width"), r.required_integer("height"))
+        with _under(path):
+            return cls(*values)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"attachment": self.attachment, "x": self.x, "y": self.y, "width": self.width,
+                "height": self.height}
+
+
 def _field_template(path: str) -> str | None:
     """``events[2].description`` → ``events[].description`` if redactable, else None."""
     parts = path.split(".")
@@ -786,9 +833,11 @@ class Testimony:
     redactions: tuple[Redaction, ...] = ()
     names: tuple[str, ...] = ()
     schema: str = SCHEMA
+    # Boxes to fill in image attachments on a redacted export (the blobs stay untouched).
+    image_redactions: tuple[ImageRedaction, ...] = ()
 
     KEYS = ("schema", "id", "revision", "survivor", "interview", "consent", "events",
-            "narrative", "attachments", "redactions", "names")
+            "narrative", "attachments", "redactions", "names", "image_redactions")
 
     def __post_init__(self) -> None:
         if self.schema != SCHEMA:
@@ -824,6 +873,13 @@ class Testimony:
             if r.end > len(text):
                 raise InvalidInput(f"redactions[{i}].end", f"lies beyond the end of the field "
                                    f"({len(text):,} characters)")
+        _check_count(self.image_redactions, "image_redactions", MAX_IMAGE_REDACTIONS)
+        for i, box in enumerate(self.image_redactions):
+            if not isinstance(box, ImageRedaction):
+                raise InvalidInput(f"image_redactions[{i}]", "must be an ImageRedaction")
+            if box.attachment not in known:
+                raise InvalidInput(f"image_redactions[{i}].attachment",
+                                   "is not the id of one of this testimony's attachments")
 
     # -- reading and writing testimony/1 ------------------------------------------------
 
@@ -864,10 +920,14 @@ class Testimony:
             redactions=tuple(Redaction.from_dict(item, where)
                              for item, where in r.items("redactions", MAX_REDACTIONS)),
             names=r.texts("names", MAX_NAMES),
+            image_redactions=tuple(
+                ImageRedaction.from_dict(item, where)
+                for item, where in r.items("image_redactions", MAX_IMAGE_REDACTIONS)),
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """The canonical testimony/1 object: every key, in DESIGN §5's order."""
+        """The canonical testimony/1 object: every key, in DESIGN §5's order (see
+        :meth:`_image_redactions_dict` for the one key written only when it has content)."""
         return {
             "schema": self.schema,
             "id": self.id,
@@ -880,7 +940,15 @@ class Testimony:
             "attachments": [a.to_dict() for a in self.attachments],
             "redactions": [x.to_dict() for x in self.redactions],
             "names": list(self.names),
-        }
+        } | self._image_redactions_dict()
+
+    def _image_redactions_dict(self) -> dict[str, Any]:
+        """``image_redactions`` last, and only when there are boxes: a record without any
+        serialises to exactly the bytes it had before the field existed, so stored hashes,
+        fixtures and readers that refuse unknown keys are unaffected."""
+        if not self.image_redactions:
+            return {}
+        return {"image_redactions": [b.to_dict() for b in self.image_redactions]}
 
     def to_json(self, *, indent: int | None = None) -> str:
         """Canonical JSON text (UTF-8 when encoded, non-ASCII kept as is)."""

@@ -9,6 +9,15 @@ from __future__ import annotations
 import sys
 
 from intake.cli.main import main, wants_gui
+from intake.model import Testimony
+
+
+def render_statement_lazily(testimony: Testimony, bundle_id: str, lang: str) -> bytes:
+    """The Qt statement renderer, imported only when an export needs a PDF: every other
+    command runs without loading Qt."""
+    from ui.pdf.statement import render_statement
+
+    return render_statement(testimony, bundle_id, lang)
 
 
 def entry_point() -> None:
@@ -17,4 +26,4 @@ def entry_point() -> None:
         from ui.app import run_app
 
         sys.exit(run_app(argv))
-    sys.exit(main(argv))
+    sys.exit(main(argv, statement_renderer=render_statement_lazily))

@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
                                   QKeySequence.StandardKey.Save, "document-save")
         self.revisions_action = action(self.tr("Revision &history…"),
                                        self.workspace.show_revisions)
+        self.review_action = action(self.tr("Review &redactions…"),
+                                    self.workspace.review_redactions, "Ctrl+Shift+R")
         # The lock keys are caught by ActivityFilter (they must work over modal dialogs),
         # so the menu only shows them, after a tab, without owning a shortcut.
         self.lock_action = action(self.tr("&Lock") + "\t" + LOCK_KEYS, self.lock,
@@ -87,8 +89,8 @@ class MainWindow(QMainWindow):
                                   "application-exit")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        for act in (self.new_action, self.save_action, self.revisions_action, None,
-                    self.lock_action,
+        for act in (self.new_action, self.save_action, self.revisions_action,
+                    self.review_action, None, self.lock_action,
                     self.panic_action, None, self.settings_action, None, self.quit_action):
             if act is None:
                 file_menu.addSeparator()
@@ -107,7 +109,11 @@ class MainWindow(QMainWindow):
         self.toolbar_new.triggered.connect(self.new_action.trigger)
         self.toolbar_save = QAction(self.tr("Save"), self)
         self.toolbar_save.triggered.connect(self.save_action.trigger)
-        for act in (self.toolbar_new, self.toolbar_save, self.toolbar_lock):
+        self.toolbar_review = QAction(self.tr("Review redactions"), self)
+        self.toolbar_review.setToolTip(self.tr("Decide what a redacted export hides "
+                                               "(Ctrl+Shift+R)"))
+        self.toolbar_review.triggered.connect(self.review_action.trigger)
+        for act in (self.toolbar_new, self.toolbar_save, self.toolbar_review, self.toolbar_lock):
             bar.addAction(act)
         self.addToolBar(bar)
         self.toolbar = bar
@@ -120,6 +126,8 @@ class MainWindow(QMainWindow):
         self.toolbar_save.setEnabled(self.save_action.isEnabled())
         self.revisions_action.setEnabled(unlocked and not self.workspace.editing
                                          and self.workspace.current is not None)
+        self.review_action.setEnabled(self.revisions_action.isEnabled())
+        self.toolbar_review.setEnabled(self.review_action.isEnabled())
         self.toolbar.setVisible(unlocked)
 
     # -- unlock and lock --------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,7 @@ class Workspace(QWidget):
         self._revisions_class = w.RevisionDialog
         self.viewer: Any = None
         self.revisions: Any = None
+        self.redaction: Any = None  # ui.redaction.flow.RedactionFlow while a review is open
         self.current: Testimony | None = None
         self.draft_key: str | None = None
         self.editing_id: str | None = None
@@ -259,12 +261,17 @@ class Workspace(QWidget):
         self.statusMessage.emit(_tr("Attachment added."))
 
     def open_attachment(self, attachment_id: str) -> None:
+        self.read_attachment(attachment_id, self._show_attachment)
+
+    def read_attachment(self, attachment_id: str,
+                        success: Callable[[tuple[AttachmentRef, bytes]], None]) -> None:
+        """Decrypt an attachment into memory on the worker (never to disk)."""
         def work(store: Store, _h: OperationHandle) -> tuple[AttachmentRef, bytes]:
             sink = io.BytesIO()
             ref = store.read_attachment(attachment_id, sink)
             return ref, sink.getvalue()
 
-        self.session.run(work, success=self._show_attachment,
+        self.session.run(work, success=success,
                          progress_title=_tr("Decrypting the attachment…"))
 
     def _show_attachment(self, result: tuple[AttachmentRef, bytes]) -> None:
@@ -272,6 +279,39 @@ class Workspace(QWidget):
             self.viewer = self._viewer_class(self)
         self.viewer.show_attachment(*result)
         self.viewer.show()
+
+    # -- redaction review -----------------------------------------------------------------
+
+    def review_redactions(self) -> None:
+        """Open the redaction review of the testimony shown (not while it is being edited)."""
+        if self.current is None or self.editing:
+            return
+        from ui.redaction.flow import RedactionFlow  # loaded when first asked for
+
+        if self.redaction is not None:
+            self.redaction.close()
+        self.redaction = RedactionFlow(self, self.current)
+        self.redaction.start()
+
+    def save_revision(self, testimony: Testimony,
+                      success: Callable[[Testimony], None] | None = None,
+                      failure: Callable[[Exception], None] | None = None) -> None:
+        """Store ``testimony`` as a new revision from outside the editor (redaction
+        decisions, image boxes), then show it as a save from the editor would."""
+        def work(store: Store, _h: OperationHandle) -> tuple[Testimony, list[Summary]]:
+            return store.save(testimony), store.summaries()
+
+        def saved(result: tuple[Testimony, list[Summary]]) -> None:
+            self._saved(result)
+            if success is not None:
+                success(result[0])
+
+        def failed(exc: Exception) -> None:
+            MessageBox.warning(self, _tr("Not saved"), _tr("Not saved: {0}").format(exc))
+            if failure is not None:
+                failure(exc)
+
+        self.session.run(work, success=saved, failure=failed)
 
     # -- revisions ------------------------------------------------------------------------
 
@@ -310,5 +350,7 @@ class Workspace(QWidget):
             if dialog is not None:
                 dialog.clear()
                 dialog.close()
-        self.revisions = None
+        if self.redaction is not None:
+            self.redaction.close()
+        self.revisions = self.redaction = None
         self.right.setCurrentIndex(0)

@@ -1,4 +1,4 @@
-"""Commands that read and write testimonies: add, list, show, attach, search."""
+"""Commands that read and write testimonies: add, list, show, attach."""
 
 from __future__ import annotations
 
@@ -35,11 +35,6 @@ def register(commands: Any) -> None:
     p.add_argument("id")
     p.add_argument("file", type=Path)
     p.set_defaults(run=run_attach)
-
-    p = commands.add_parser("search", help="search narratives and fields")
-    p.add_argument("query")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(run=run_search)
 
 
 def read_input_file(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
@@ -104,16 +99,4 @@ def run_attach(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.open_store() as store:
         ref = store.attach(resolve_id(store, args.id), args.file)
     ctx.out(f"{ref.id}  {ref.size} bytes  sha256 {ref.sha256}  {ref.media_type}")
-    return 0
-
-
-def run_search(ctx: Context, args: argparse.Namespace) -> int:
-    if not args.query.strip():
-        raise InvalidInput("query", "the search query is empty")
-    with ctx.open_store() as store:
-        rows = store.search(args.query)
-    if args.json:
-        ctx.out(json.dumps([summary_dict(s) for s in rows], ensure_ascii=False, indent=2))
-    else:
-        ctx.out(render_summaries(rows) if rows else "No testimony matches.")
     return 0

@@ -13,7 +13,15 @@ from pathlib import Path
 
 from crypto.errors import CryptoError
 from crypto.kdf import PRODUCTION, KdfPolicy
-from intake.cli import commands_records, commands_scan, commands_store
+from intake.bundle.statement import StatementRenderer
+from intake.cli import (
+    commands_backup,
+    commands_bundle,
+    commands_records,
+    commands_scan,
+    commands_search,
+    commands_store,
+)
 from intake.cli.context import Context
 from intake.errors import IntakeError
 from intake.store.paths import default_store_dir
@@ -46,7 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands_store.register(commands)
     commands_records.register(commands)
+    commands_search.register(commands)
+    commands_bundle.register(commands)
     commands_scan.register(commands)
+    commands_backup.register(commands)
     return parser
 
 
@@ -59,10 +70,13 @@ def wants_gui(argv: Sequence[str]) -> bool:
 
 
 def main(argv: Sequence[str] | None = None, *, policy: KdfPolicy = PRODUCTION,
-         context: Context | None = None) -> int:
+         context: Context | None = None,
+         statement_renderer: StatementRenderer | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     ctx = context or Context(store_dir=Path())
+    if statement_renderer is not None:
+        ctx.statement_renderer = statement_renderer
     try:
         args = parser.parse_args(argv)
     except UsageError as exc:

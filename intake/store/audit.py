@@ -26,6 +26,7 @@ ACTIONS = frozenset({
     "redaction.decide", "export", "import", "contact.add", "contact.verify",
     "consent.withdraw", "notice.import", "receipt.import", "receipt.write",
     "draft.discard", "store.backup", "store.restore",
+    "export.override_risk", "identity.export_age_key",
 })
 
 

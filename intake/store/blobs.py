@@ -35,6 +35,10 @@ class BlobStore:
         self._identity = identity
         self._recipient = recipient
 
+    @property
+    def directory(self) -> Path:
+        return self._dir
+
     def path(self, name: str) -> Path:
         if len(name) != 2 * BLOB_NAME_BYTES or not all(c in "0123456789abcdef" for c in name):
             raise StoreDamaged("an attachment refers to an invalid blob name")

@@ -30,6 +30,19 @@ class StorePaths:
     def db_sidecars(self) -> list[Path]:
         return [self.root / "store.db-wal", self.root / "store.db-shm"]
 
+    @property
+    def unlock_guard(self) -> Path:
+        """Failed-unlock counts and the wipe setting (``intake.unlock_guard``); not secret."""
+        return self.root / "unlock-guard"
+
+    def leftovers(self) -> list[Path]:
+        """What the app may leave beside the store's files: the unlock guard and its temp
+        files, an interrupted backup's database copy, damaged logs kept by ``open``, and
+        interrupted writes of blobs (all ciphertext or counts). Erase removes them."""
+        patterns = ("unlock-guard", ".unlock-guard.*.tmp", ".backup-*",
+                    "store.db-wal.damaged-*", "blobs/.*.tmp")
+        return sorted({p for pattern in patterns for p in self.root.glob(pattern)})
+
     def exists(self) -> bool:
         return self.keys.exists()
 

@@ -20,6 +20,7 @@ from types import TracebackType
 from typing import Any, BinaryIO
 
 from crypto import keyslots
+from crypto.atomicfile import staged_replace
 from crypto.errors import KdfParamsRejected, KeyFileInvalid, WrongKey
 from crypto.identity import Identity, IdentityCard
 from crypto.kdf import PRODUCTION, Argon2Params, KdfPolicy, calibrate
@@ -39,8 +40,14 @@ from intake.model import AttachmentRef, Testimony
 from intake.store import drafts, records, search_index
 from intake.store.audit import AuditLog
 from intake.store.blobs import BlobStore
-from intake.store.check import CheckReport, run_check
-from intake.store.database import Connection, open_database, transaction
+from intake.store.check import CheckReport, quick_check, run_check
+from intake.store.database import (
+    Connection,
+    DatabaseError,
+    describe_damage,
+    open_database,
+    transaction,
+)
 from intake.store.paths import StorePaths
 from intake.store.schema import migrate
 from intake.store.streams import CancelCheck, Progress
@@ -144,6 +151,13 @@ class Store:
         return cls._unlock(paths, keyfile, dek, policy)
 
     @classmethod
+    def open_with_data_key(cls, root: Path, keyfile: keyslots.KeyFile, dek: SecretBytes, *,
+                           policy: KdfPolicy = PRODUCTION) -> Store:
+        """Open with a data key already unlocked from ``keyfile`` (restore, which unlocks a
+        backup's key file itself). The store owns ``dek`` from here and wipes it on close."""
+        return cls._unlock(StorePaths(Path(root)), keyfile, dek, policy)
+
+    @classmethod
     def _unlock(cls, paths: StorePaths, keyfile: keyslots.KeyFile, dek: SecretBytes,
                 policy: KdfPolicy) -> Store:
         try:
@@ -152,11 +166,15 @@ class Store:
             dek.wipe()
             raise
         try:
-            migrate(conn)
-            row = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
+            try:
+                migrate(conn)
+                row = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
+                ident = conn.execute("SELECT label, secret FROM identity WHERE id = 1").fetchone()
+            except DatabaseError as exc:
+                # A damaged page among those read at unlock: name it, never a traceback.
+                raise StoreDamaged(describe_damage(conn, paths.db)) from exc
             if row is None or row[0] != keyfile.store_id:
                 raise StoreDamaged("store.db belongs to a different key file")
-            ident = conn.execute("SELECT label, secret FROM identity WHERE id = 1").fetchone()
             if ident is None:
                 raise StoreDamaged("the store's identity is missing")
             label, secret_bytes = ident
@@ -224,6 +242,19 @@ class Store:
         """The private identity, for signing exports and opening bundles."""
         return self._identity
 
+    @property
+    def keyfile(self) -> keyslots.KeyFile:
+        """The key slots this store was unlocked with (nothing secret in clear)."""
+        return self._keyfile
+
+    def derive_key(self, label: str) -> SecretBytes:
+        """A subkey of the data key for another ``intake`` module (the backup MAC, the key of
+        a database copy). The caller wipes it (``with store.derive_key(L) as key:``)."""
+        if self._conn is None:
+            from intake.errors import StoreLocked
+            raise StoreLocked("the store is locked")
+        return derive_subkey(self._dek, label)
+
     # -- testimonies ------------------------------------------------------------------
 
     def add(self, testimony: Testimony) -> Testimony:
@@ -273,6 +304,7 @@ class Store:
 
     def search(self, query: str) -> list[records.Summary]:
         """Testimonies containing every term of ``query``, best first."""
+        _check_utf8(query, "query")
         return records.summaries(self.conn, ids=search_index.matching_ids(self.conn, query))
 
     # -- drafts -----------------------------------------------------------------------
@@ -301,6 +333,9 @@ class Store:
             name = name or source.name
             if not source.is_file():
                 raise InvalidInput("file", f"{source} is not a readable file")
+            if source.stat().st_size > MAX_ATTACHMENT_BYTES:  # refuse before reading 8 GiB
+                raise InvalidInput("file", f"{source.name} is larger than the limit of "
+                                   f"{MAX_ATTACHMENT_BYTES} bytes")
             with source.open("rb") as f:
                 blob = self._blobs.put(f, limit=MAX_ATTACHMENT_BYTES, progress=progress,
                                        cancelled=cancelled)
@@ -351,16 +386,23 @@ class Store:
             params = calibrate(self._policy, progress)
         keyfile = keyslots.with_new_passphrase(self._keyfile, self._dek, new_passphrase, params,
                                                  policy=self._policy)
-        with transaction(self.conn):
+        # The new key file is written (its space taken) before the commit and renamed into
+        # place only after it: on any failure — a full disk at COMMIT included — the old
+        # passphrase still opens the store. Killed between the two, the store opens with
+        # the old passphrase and the audit log holds the change (docs/SECURITY.md).
+        with staged_replace(self.paths.keys, keyfile.to_bytes()), transaction(self.conn):
             self.audit.append(action, None, {"memory_kib": params.memory_kib,
                                              "iterations": params.iterations})
-            keyslots.write_keyfile(self.paths.keys, keyfile)
         self._keyfile = keyfile
 
     # -- integrity and erase ----------------------------------------------------------
 
     def check(self) -> CheckReport:
         return run_check(self.conn, self._blobs)
+
+    def quick_check(self) -> CheckReport:
+        """The check to run at every unlock: fast at 50,000 records (see ``check.quick_check``)."""
+        return quick_check(self.conn, self._blobs, self.paths, self._keyfile)
 
     def erase(self) -> None:
         """Crypto-erase this store and close it."""
@@ -383,12 +425,17 @@ def erase_store(root: Path) -> None:
     paths = StorePaths(Path(root))
     if not paths.exists() and not paths.db.exists():
         raise StoreNotFound(f"no store at {root}")
-    if paths.keys.exists():
-        shred_and_unlink(paths.keys)
-        fsync_dir(paths.root)
-    for p in [paths.db, *paths.db_sidecars()]:
+    # A passphrase change cut short leaves ``.keys.<random>.tmp``: a whole key file, the
+    # data key wrapped under the new passphrase. It must go with the key file itself.
+    for key_copy in [paths.keys, *paths.root.glob(".keys.*.tmp")]:
+        shred_and_unlink(key_copy)
+    fsync_dir(paths.root)
+    for p in [paths.db, *paths.db_sidecars(), *paths.leftovers()]:
         with contextlib.suppress(FileNotFoundError):
-            p.unlink()
+            if p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p, ignore_errors=True)
+            else:
+                p.unlink()
     shutil.rmtree(paths.blobs, ignore_errors=True)
     with contextlib.suppress(OSError):
         paths.root.rmdir()
@@ -408,14 +455,26 @@ def _open_db(paths: StorePaths, dek: SecretBytes, *, create: bool) -> Connection
         return open_database(paths.db, db_key, create=create)
 
 
+def _check_utf8(text: str, field: str) -> None:
+    """Text from a command line with invalid UTF-8 arrives with lone surrogates, which SQLite
+    cannot store (a UnicodeEncodeError, i.e. a traceback): refuse it by name instead."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidInput(field, "is not valid UTF-8 text") from None
+
+
 def _check_label(label: str) -> str:
     label = (label or "").strip()
+    _check_utf8(label, "label")
     if not label or len(label) > 200 or any(ord(c) < 32 for c in label):
         raise InvalidInput("label", "must be 1 to 200 printable characters")
     return label
 
 
 def _check_file_name(name: str) -> str:
+    # A name in another encoding (an old USB stick) keeps its readable part; the rest is U+FFFD.
+    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     name = os.path.basename(name.replace("\\", "/")).strip()
     if not name or len(name) > 255 or any(ord(c) < 32 for c in name):
         raise InvalidInput("name", "an attachment needs a file name of 1 to 255 printable "

@@ -794,6 +794,89 @@
         </message>
     </context>
     <context>
+        <name>ImageRedactionDialog</name>
+        <message>
+            <source>Hide areas of an image: {0}</source>
+            <translation>이미지 일부 가리기: {0}</translation>
+        </message>
+        <message>
+            <source>Drag on the image to draw a box. Drag a box to move it and its corners to resize it; Delete removes it. Dashed boxes are suggestions: accept them to keep them.</source>
+            <translation>이미지 위를 끌어서 상자를 그리세요. 상자를 끌면 옮겨지고 모서리를 끌면 크기가 바뀌며, Delete 키로 지울 수 있습니다. 점선 상자는 제안일 뿐이니 남기려면 수락하세요.</translation>
+        </message>
+        <message>
+            <source>Exports fill every box solid black and keep no metadata. The stored photo is never changed.</source>
+            <translation>내보낼 때 모든 상자는 검은색으로 완전히 칠해지고 메타데이터는 하나도 남지 않습니다. 저장된 원본 사진은 바뀌지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Suggest faces</source>
+            <translation>얼굴 찾기</translation>
+        </message>
+        <message>
+            <source>Accept suggestion</source>
+            <translation>제안 수락</translation>
+        </message>
+        <message>
+            <source>Accept all suggestions</source>
+            <translation>제안 모두 수락</translation>
+        </message>
+        <message>
+            <source>Delete box</source>
+            <translation>상자 삭제</translation>
+        </message>
+        <message>
+            <source>Save boxes</source>
+            <translation>상자 저장</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>닫기</translation>
+        </message>
+        <message>
+            <source>Image (mark what to hide)</source>
+            <translation>이미지 (가릴 부분을 표시하세요)</translation>
+        </message>
+        <message>
+            <source>Preview of the exported image</source>
+            <translation>내보낼 이미지 미리보기</translation>
+        </message>
+        <message>
+            <source>Looking for faces…</source>
+            <translation>얼굴을 찾는 중…</translation>
+        </message>
+        <message>
+            <source>Faces could not be looked for in this image.</source>
+            <translation>이 이미지에서는 얼굴을 찾을 수 없었습니다.</translation>
+        </message>
+        <message>
+            <source>Suggested faces: {0}. Check the whole picture yourself: faces in profile or shadow are often missed.</source>
+            <translation>제안된 얼굴: {0}개. 옆모습이나 그늘진 얼굴은 자주 놓치니 사진 전체를 직접 확인하세요.</translation>
+        </message>
+        <message>
+            <source>No new face found. Check the whole picture yourself.</source>
+            <translation>새로 찾은 얼굴이 없습니다. 사진 전체를 직접 확인하세요.</translation>
+        </message>
+        <message>
+            <source>Saved as revision {0}.</source>
+            <translation>버전 {0}(으)로 저장했습니다.</translation>
+        </message>
+        <message>
+            <source>Unsaved boxes</source>
+            <translation>저장하지 않은 상자</translation>
+        </message>
+        <message>
+            <source>Save the boxes drawn on this image?</source>
+            <translation>이 이미지에 그린 상자를 저장할까요?</translation>
+        </message>
+        <message>
+            <source>Areas hidden: {0}</source>
+            <translation>가린 영역: {0}개</translation>
+        </message>
+        <message>
+            <source>suggestions to check: {0}</source>
+            <translation>확인할 제안: {0}개</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Testimony Intake</source>
@@ -810,6 +893,10 @@
         <message>
             <source>Revision &amp;history…</source>
             <translation>버전 기록(&amp;H)…</translation>
+        </message>
+        <message>
+            <source>Review &amp;redactions…</source>
+            <translation>비식별 처리 검토(&amp;R)…</translation>
         </message>
         <message>
             <source>&amp;Lock</source>
@@ -852,8 +939,31 @@
             <translation>저장</translation>
         </message>
         <message>
+            <source>Review redactions</source>
+            <translation>비식별 처리 검토</translation>
+        </message>
+        <message>
+            <source>Decide what a redacted export hides (Ctrl+Shift+R)</source>
+            <translation>비식별 내보내기에서 무엇을 가릴지 정합니다 (Ctrl+Shift+R)</translation>
+        </message>
+        <message>
             <source>{0} · fingerprint {1}</source>
             <translation>{0} · 지문 {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>NarrativePage</name>
+        <message>
+            <source>The survivor's account, in their own words (Korean or English)…</source>
+            <translation>생존자 본인의 말로 된 진술 (한국어 또는 영어)…</translation>
+        </message>
+        <message>
+            <source> · {0} redacted span(s) stay on their words as you edit</source>
+            <translation> · 비식별 처리 구간 {0}곳은 편집해도 해당 단어를 따라갑니다</translation>
+        </message>
+        <message>
+            <source>{0:,} characters</source>
+            <translation>{0:,}자</translation>
         </message>
     </context>
     <context>
@@ -1083,6 +1193,342 @@
         </message>
     </context>
     <context>
+        <name>RedactionFields</name>
+        <message>
+            <source>Narrative</source>
+            <translation>진술 내용</translation>
+        </message>
+        <message>
+            <source>Survivor</source>
+            <translation>생존자</translation>
+        </message>
+        <message>
+            <source>Origin</source>
+            <translation>출신지</translation>
+        </message>
+        <message>
+            <source>Prior statement</source>
+            <translation>이전 진술</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>기관</translation>
+        </message>
+        <message>
+            <source>Interview</source>
+            <translation>면담</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>장소</translation>
+        </message>
+        <message>
+            <source>Interviewer</source>
+            <translation>면담자</translation>
+        </message>
+        <message>
+            <source>Interpreter</source>
+            <translation>통역사</translation>
+        </message>
+        <message>
+            <source>Restrictions</source>
+            <translation>제약 사항</translation>
+        </message>
+        <message>
+            <source>Person present</source>
+            <translation>동석자</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>역할</translation>
+        </message>
+        <message>
+            <source>Consent</source>
+            <translation>동의</translation>
+        </message>
+        <message>
+            <source>Explained by</source>
+            <translation>설명한 사람</translation>
+        </message>
+        <message>
+            <source>Withdrawal note</source>
+            <translation>철회 메모</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>사건</translation>
+        </message>
+        <message>
+            <source>Facility</source>
+            <translation>시설</translation>
+        </message>
+        <message>
+            <source>Perpetrator description</source>
+            <translation>가해자 묘사</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>설명</translation>
+        </message>
+        <message>
+            <source>Attachment</source>
+            <translation>첨부파일</translation>
+        </message>
+        <message>
+            <source>File name</source>
+            <translation>파일 이름</translation>
+        </message>
+    </context>
+    <context>
+        <name>RedactionKinds</name>
+        <message>
+            <source>undecided</source>
+            <translation>미결정</translation>
+        </message>
+        <message>
+            <source>redacted</source>
+            <translation>가림</translation>
+        </message>
+        <message>
+            <source>kept</source>
+            <translation>남김</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>인명</translation>
+        </message>
+        <message>
+            <source>Phone number</source>
+            <translation>전화번호</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>신분증 번호</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>이메일</translation>
+        </message>
+        <message>
+            <source>Messenger account</source>
+            <translation>메신저 계정</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>생년월일</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>주소</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>기타</translation>
+        </message>
+    </context>
+    <context>
+        <name>RedactionReviewDialog</name>
+        <message>
+            <source>Review redactions: {0}</source>
+            <translation>비식별 처리 검토: {0}</translation>
+        </message>
+        <message>
+            <source>Redactions for {0}</source>
+            <translation>{0} 증언의 비식별 처리</translation>
+        </message>
+        <message>
+            <source>A redacted export is refused while any finding is undecided. Undecided findings are shown redacted in the preview.</source>
+            <translation>결정하지 않은 항목이 하나라도 남아 있으면 비식별 내보내기가 거부됩니다. 미리보기에서는 결정하지 않은 항목도 가린 상태로 보여 줍니다.</translation>
+        </message>
+        <message>
+            <source>Testimony (the stored text is never changed)</source>
+            <translation>증언 (저장된 원문은 바뀌지 않습니다)</translation>
+        </message>
+        <message>
+            <source>Preview of a redacted export</source>
+            <translation>비식별 내보내기 미리보기</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>실행 취소</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>다시 실행</translation>
+        </message>
+        <message>
+            <source>Save decisions</source>
+            <translation>결정 저장</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>닫기</translation>
+        </message>
+        <message>
+            <source>Loading the Korean dictionary…</source>
+            <translation>한국어 사전을 불러오는 중…</translation>
+        </message>
+        <message>
+            <source>Finding identifiers…</source>
+            <translation>식별 정보를 찾는 중…</translation>
+        </message>
+        <message>
+            <source>That name is already on the list.</source>
+            <translation>이미 목록에 있는 이름입니다.</translation>
+        </message>
+        <message>
+            <source>Nothing to save: no decision changed.</source>
+            <translation>바뀐 결정이 없어 저장할 것이 없습니다.</translation>
+        </message>
+        <message>
+            <source>Saved as revision {0}.</source>
+            <translation>버전 {0}(으)로 저장했습니다.</translation>
+        </message>
+        <message>
+            <source>{0} undecided: a redacted export is refused until they are decided.</source>
+            <translation>미결정 {0}개: 모두 결정하기 전에는 비식별 내보내기가 거부됩니다.</translation>
+        </message>
+        <message>
+            <source>Unsaved decisions</source>
+            <translation>저장하지 않은 결정</translation>
+        </message>
+        <message>
+            <source>Save the redaction decisions?</source>
+            <translation>비식별 처리 결정을 저장할까요?</translation>
+        </message>
+        <message>
+            <source>No finding undecided</source>
+            <translation>미결정 항목 없음</translation>
+        </message>
+        <message>
+            <source>1 finding undecided</source>
+            <translation>미결정 항목 1개</translation>
+        </message>
+        <message>
+            <source>{0} findings undecided</source>
+            <translation>미결정 항목 {0}개</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewPanel</name>
+        <message>
+            <source>Finding</source>
+            <translation>찾은 항목</translation>
+        </message>
+        <message>
+            <source>Click a highlighted finding, or press N.</source>
+            <translation>강조 표시된 항목을 클릭하거나 N을 누르세요.</translation>
+        </message>
+        <message>
+            <source>Accept (A)</source>
+            <translation>수락(A)</translation>
+        </message>
+        <message>
+            <source>Redact it: a redacted export replaces it</source>
+            <translation>가립니다: 비식별 내보내기에서 다른 표시로 바뀝니다</translation>
+        </message>
+        <message>
+            <source>Reject (R)</source>
+            <translation>거부(R)</translation>
+        </message>
+        <message>
+            <source>Keep it: a redacted export leaves it as it is</source>
+            <translation>남깁니다: 비식별 내보내기에서도 그대로 둡니다</translation>
+        </message>
+        <message>
+            <source>Accept every undecided finding of this kind (Shift+A)</source>
+            <translation>이 종류의 미결정 항목을 모두 수락합니다 (Shift+A)</translation>
+        </message>
+        <message>
+            <source>◀ Previous (P)</source>
+            <translation>◀ 이전(P)</translation>
+        </message>
+        <message>
+            <source>Next (N) ▶</source>
+            <translation>다음(N) ▶</translation>
+        </message>
+        <message>
+            <source>The survivor's own name</source>
+            <translation>생존자 본인의 이름</translation>
+        </message>
+        <message>
+            <source>Replace this name, wherever it appears, by the survivor's pseudonym</source>
+            <translation>이 이름이 나오는 모든 곳을 생존자의 가명으로 바꿉니다</translation>
+        </message>
+        <message>
+            <source>Selected text</source>
+            <translation>선택한 텍스트</translation>
+        </message>
+        <message>
+            <source>Select words in the text to redact them by hand.</source>
+            <translation>직접 가릴 단어를 본문에서 선택하세요.</translation>
+        </message>
+        <message>
+            <source>Redact selection (X)</source>
+            <translation>선택 부분 가리기(X)</translation>
+        </message>
+        <message>
+            <source>Add to the names list</source>
+            <translation>가릴 이름 목록에 추가</translation>
+        </message>
+        <message>
+            <source>Find and redact every mention of this name in the testimony</source>
+            <translation>증언 전체에서 이 이름이 나오는 곳을 모두 찾아 가립니다</translation>
+        </message>
+        <message>
+            <source>Kind:</source>
+            <translation>종류:</translation>
+        </message>
+        <message>
+            <source>Names to redact everywhere</source>
+            <translation>모든 곳에서 가릴 이름</translation>
+        </message>
+        <message>
+            <source>A name, as it is written</source>
+            <translation>적힌 그대로의 이름</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>추가</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>빼기</translation>
+        </message>
+        <message>
+            <source>Images</source>
+            <translation>이미지</translation>
+        </message>
+        <message>
+            <source>Mark areas to hide…</source>
+            <translation>가릴 영역 표시…</translation>
+        </message>
+        <message>
+            <source>In the export: {0}</source>
+            <translation>내보내기에서: {0}</translation>
+        </message>
+        <message>
+            <source>In the export: left as it is</source>
+            <translation>내보내기에서: 그대로 둠</translation>
+        </message>
+        <message>
+            <source>marked by hand</source>
+            <translation>직접 표시함</translation>
+        </message>
+        <message>
+            <source>Accept all of this kind: {0}</source>
+            <translation>이 종류 모두 수락: {0}</translation>
+        </message>
+        <message>
+            <source>Accept all of this kind</source>
+            <translation>이 종류 모두 수락</translation>
+        </message>
+        <message>
+            <source>{0} · areas hidden: {1}</source>
+            <translation>{0} · 가린 영역: {1}개</translation>
+        </message>
+    </context>
+    <context>
         <name>RevisionDialog</name>
         <message>
             <source>Revisions</source>
@@ -1250,10 +1696,6 @@
     <context>
         <name>TestimonyEditor</name>
         <message>
-            <source>The survivor's account, in their own words (Korean or English)…</source>
-            <translation>생존자 본인의 말로 된 진술 (한국어 또는 영어)…</translation>
-        </message>
-        <message>
             <source>Survivor</source>
             <translation>생존자</translation>
         </message>
@@ -1276,14 +1718,6 @@
         <message>
             <source>Save</source>
             <translation>저장</translation>
-        </message>
-        <message>
-            <source> · {0} redacted span(s) stay on their words as you edit</source>
-            <translation> · 비식별 처리 구간 {0}곳은 편집해도 해당 단어를 따라갑니다</translation>
-        </message>
-        <message>
-            <source>{0:,} characters</source>
-            <translation>{0:,}자</translation>
         </message>
         <message>
             <source>New testimony</source>

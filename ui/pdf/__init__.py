@@ -1,0 +1,1 @@
+"""PDF documents drawn with Qt: the witness statement of a bundle (``statement``)."""
