@@ -113,8 +113,7 @@ def _recipients(store: Store, request: ExportRequest) -> list[Contact]:
     unverified = [c.label for c in chosen.values() if not c.verified]
     if unverified and not request.allow_unverified:
         raise InvalidInput("to", f"{', '.join(unverified)}: fingerprint not verified; read it "
-                           "out over the phone, then run 'contacts verify LABEL' (or export "
-                           "with --allow-unverified)")
+                           "out over the phone, then run 'contacts verify LABEL'")
     return list(chosen.values())
 
 

@@ -160,8 +160,8 @@ def test_export_refusals_and_usage(desks):
     exchange_cards(field, legal)
     tid = field("add", str(field.file("t.json", json.dumps(sample_dict())))).out.strip()
     out = str(field.tmp / "y.tib.age")
-    err = one_line(field("export", "--to", "Legal", "--purpose", "publication", "--level",
-                         "full", "-o", out))
+    err = one_line(field("export", "--to", "Legal", "--purpose", "legal", "--level",
+                         "full", "--require-verified", "-o", out))
     assert "not verified" in err
     field("contacts", "verify", "Legal")
     err = one_line(field("export", "--to", "Legal", "--purpose", "publication", "--level",
@@ -195,7 +195,8 @@ def test_verify_and_import_failures(desks, new_store):
     assert "damaged" in one_line(legal("import", str(bad)))
     assert "no such file" in one_line(legal("import", str(field.tmp / "missing.tib.age")))
     assert legal("import").code == 2
-    # The sender is unknown to a third store: verify shows who it is and exits 1.
+    # The sender is unknown to a third store: verify checks everything, shows who signed
+    # it and warns (exit 0); import refuses until the fingerprint is accepted.
     third = Desk(field.tmp, field.policy, "third", "Third")
     third("identity", "export", str(field.tmp / "third.card"))
     field("contacts", "add", str(field.tmp / "third.card"))
@@ -204,7 +205,9 @@ def test_verify_and_import_failures(desks, new_store):
     assert field("export", "--to", "Third", "--purpose", "legal", "--level", "full",
                  "-o", str(out3)).code == 0
     r = third("verify", str(out3))
-    err = one_line(r)
+    assert r.code == 0
+    err = r.err.strip()
+    assert len(err.splitlines()) == 1 and err.startswith("warning:")
     assert "not among your contacts" in err and "NOT A CONTACT" in r.out
     fingerprint = json.loads((field.tmp / "field.card").read_text())["fingerprint"]
     assert fingerprint in err and fingerprint in r.out
