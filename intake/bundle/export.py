@@ -22,17 +22,19 @@ from pathlib import Path
 from crypto.atomicfile import atomic_writer
 from intake.bundle.format import LEVELS
 from intake.bundle.plan import ExportPlan, plan_export
-from intake.bundle.redact import Detector, RedactionFailed, load_default_detector
+from intake.bundle.redact import Detector, load_default_detector
 from intake.bundle.statement import STATEMENT_LANGUAGES, StatementRenderer
 from intake.bundle.writer import CancelCheck, Progress, encrypt_bundle
 from intake.clock import utc_now, utc_now_iso
 from intake.contacts import Contact, Contacts
 from intake.errors import ConsentRefused, InvalidInput
+from intake.media.images import REDACTABLE_MEDIA_TYPES
 from intake.model import PURPOSES, Testimony
 from intake.store import Store
 
-METADATA_NOT_STRIPPED = ("attachments are copied as they are: photo and document metadata "
-                         "(EXIF, GPS, authors) is not stripped yet at the redacted level")
+METADATA_NOT_STRIPPED = ("images were re-encoded without metadata and with their boxes "
+                         "filled; other attachments (audio, documents) are copied as they "
+                         "are: their tags and metadata are not stripped yet")
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,6 @@ def export_bundle(store: Store, request: ExportRequest, out_path: Path, *,
     testimonies = _testimonies(store, request)
     risky = _check_consent_and_risk(testimonies, request, utc_now().date())
     if request.level == "redacted":
-        _check_images_can_be_redacted(testimonies)
         if detector is None:
             detector = load_default_detector()
     plan = plan_export(store, testimonies, recipients=[c.card for c in recipients],
@@ -82,7 +83,9 @@ def export_bundle(store: Store, request: ExportRequest, out_path: Path, *,
                               cancelled=cancelled)
         _record(store, plan, recipients, request, risky)
     warnings = []
-    if request.level == "redacted" and any(t.attachments for t in testimonies):
+    if request.level == "redacted" and any(
+            a.media_type not in REDACTABLE_MEDIA_TYPES for t in testimonies
+            for a in t.attachments):
         warnings.append(METADATA_NOT_STRIPPED)
     unverified = [c.label for c in recipients if not c.verified]
     if unverified:
@@ -144,15 +147,6 @@ def _check_consent_and_risk(testimonies: list[Testimony], request: ExportRequest
         raise ConsentRefused(f"nothing was exported; survivors at risk may only be exported "
                              f"at --level redacted (or with --override-risk): {named}")
     return risky
-
-
-def _check_images_can_be_redacted(testimonies: list[Testimony]) -> None:
-    """Fail closed: boxes drawn over faces in photos are not applied to exported copies yet,
-    so a redacted bundle would carry the faces."""
-    boxed = [t.id[:8] for t in testimonies if getattr(t, "image_redactions", ())]
-    if boxed:
-        raise RedactionFailed(f"nothing was exported; {', '.join(boxed)}: image redactions "
-                              "cannot be applied to exported images by this version yet")
 
 
 def _record(store: Store, plan: ExportPlan, recipients: list[Contact], request: ExportRequest,

@@ -10,9 +10,10 @@ Nothing decrypted is written anywhere.
 
 from __future__ import annotations
 
+import io
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from crypto.card import IdentityCard
 from intake.bundle.format import (
@@ -29,10 +30,11 @@ from intake.bundle.members import (
     metadata_bytes,
     record_bytes,
 )
-from intake.bundle.redact import Detector, RedactionReport, redact_testimony
+from intake.bundle.redact import Detector, RedactionFailed, RedactionReport, redact_testimony
 from intake.bundle.statement import StatementRenderer, render_checked
 from intake.clock import utc_now
 from intake.errors import Cancelled, StoreDamaged
+from intake.media.images import REDACTABLE_MEDIA_TYPES, Box, redact_image
 from intake.model import Testimony
 from intake.store import Store
 
@@ -74,9 +76,11 @@ def plan_export(store: Store, testimonies: list[Testimony], *, recipients: list[
         if cancelled is not None and cancelled():
             raise Cancelled("export cancelled; nothing was written")
         t = original
+        images: dict[str, bytes] = {}
         if level == "redacted":
             assert detector is not None
             t, reports[t.id] = redact_testimony(original, detector)
+            t, images = _redact_images(store, original, t)
         exported.append(t)
         meta = _meta(t, level, purpose)
         record = record_bytes(t)
@@ -92,6 +96,13 @@ def plan_export(store: Store, testimonies: list[Testimony], *, recipients: list[
             rows.append(MetadataRow(path, title, kind, *meta[:3], member.sha256, member.size,
                                     meta[3]))
         for ref in t.attachments:
+            if ref.id in images:
+                sha, size = ref.sha256, ref.size
+                member = Member(f"attachments/{ref.id}", sha, size)
+                planned.append(PlannedMember(member, content=images[ref.id]))
+                rows.append(MetadataRow(member.path, ref.name, f"attachment {ref.media_type}",
+                                        *meta[:3], sha, size, meta[3]))
+                continue
             blob, sha, size = _blob_of(store, ref.id)
             if (sha, size) != (ref.sha256, ref.size):
                 raise StoreDamaged(f"attachment {ref.id} does not match its testimony's record")
@@ -122,6 +133,32 @@ def _meta(t: Testimony, level: str, purpose: str) -> tuple[str, str, str, str]:
     language = t.interview.language or ""
     date = str(t.interview.date) if t.interview.date else ""
     return language, date, t.survivor.pseudonym, confidentiality(level, purpose, t)
+
+
+def _redact_images(store: Store, original: Testimony,
+                   t: Testimony) -> tuple[Testimony, dict[str, bytes]]:
+    """Redacted copies of the image attachments: the boxes drawn on each filled solid, every
+    byte of metadata gone (``intake.media.images``). In memory only; the record's
+    attachment entries get the copies' hashes and sizes."""
+    contents: dict[str, bytes] = {}
+    refs = []
+    for ref in t.attachments:
+        boxes = [Box(b.x, b.y, b.width, b.height) for b in original.image_redactions
+                 if b.attachment == ref.id]
+        if ref.media_type not in REDACTABLE_MEDIA_TYPES:
+            if boxes:
+                raise RedactionFailed(f"nothing was exported; attachment {ref.id} has "
+                                      f"redaction boxes but {ref.media_type} images cannot "
+                                      "be redacted")
+            refs.append(ref)
+            continue
+        buf = io.BytesIO()
+        store.read_attachment(ref.id, buf)
+        red = redact_image(buf.getvalue(), boxes)
+        contents[ref.id] = red.data
+        refs.append(replace(ref, sha256=sha256_hex(red.data), size=len(red.data),
+                            media_type=red.media_type))
+    return replace(t, attachments=tuple(refs)), contents
 
 
 def _blob_of(store: Store, attachment_id: str) -> tuple[str, str, int]:

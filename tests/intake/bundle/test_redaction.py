@@ -10,6 +10,7 @@ import subprocess
 import pytest
 
 from intake.bundle.redact import RedactionFailed, redact_testimony
+from intake.errors import IntakeError
 from tests.helpers import canary_encodings
 from tests.intake.bundle import craft
 from tests.intake.bundle.conftest import PHONE, FakeDetector
@@ -156,17 +157,60 @@ def test_a_phone_kept_in_one_place_is_still_replaced_where_it_was_not_kept():
     assert copy.narrative == "010-1234-5678 / [PHONE-1]"
 
 
-def test_image_redactions_fail_closed(pair):
+def _box_on_first_attachment(pair, t, box):
     from intake.model import Testimony
-    if "image_redactions" not in Testimony.KEYS:
-        pytest.skip("this model has no image redactions")
+
+    current = pair.field.get(t.id)
+    data = current.to_dict()
+    data["image_redactions"] = [{"attachment": current.attachments[0].id, **box}]
+    return pair.field.save(Testimony.from_dict(data))
+
+
+def test_redacted_images_carry_their_boxes_and_no_metadata(pair):
+    import hashlib
+    import io
+
+    from PIL import Image
+
+    image = Image.new("RGB", (80, 60), (250, 250, 250))
+    exif = image.getexif()
+    exif[0x013B] = "Kim Young-hee"                       # Artist
+    exif[0x8825] = {1: "N", 2: (42.0, 25.0, 0.0)}          # GPS
+    raw = io.BytesIO()
+    image.save(raw, "JPEG", exif=exif)
+    t = pair.testimony()
+    pair.attach(t, raw.getvalue(), "face.jpg")
+    stored = _box_on_first_attachment(pair, t, {"x": 10, "y": 10, "width": 30, "height": 20})
+    bundle = pair.export(level="redacted")
+    tar = pair.plain_tar(bundle)
+    assert b"Kim Young-hee" not in tar
+    entries = dict(craft.unpack(tar)[0])
+    ref = stored.attachments[0]
+    exported = entries[f"attachments/{ref.id}"]
+    record = json.loads(entries[f"records/{t.id}.json"])
+    listed = record["attachments"][0]
+    assert listed["sha256"] == hashlib.sha256(exported).hexdigest() != ref.sha256
+    assert listed["size"] == len(exported) and "image_redactions" not in record
+    out = Image.open(io.BytesIO(exported))
+    assert not out.getexif()
+    assert max(out.convert("L").getpixel((25, 20)), 0) < 16      # inside the box: solid
+    assert out.convert("L").getpixel((70, 50)) > 200             # outside: untouched
+    # The original in the store is untouched, and the legal team can import the bundle.
+    data = io.BytesIO()
+    pair.field.read_attachment(ref.id, data)
+    assert data.getvalue() == raw.getvalue()
+    from intake.bundle import import_bundle
+
+    import_bundle(pair.legal, bundle)
+    received = io.BytesIO()
+    pair.legal.read_attachment(ref.id, received)
+    assert received.getvalue() == exported
+
+
+def test_an_image_that_cannot_be_redacted_fails_closed(pair):
     t = pair.testimony()
     pair.attach(t, b"\xff\xd8 not really a jpeg", "face.jpg")
-    current = pair.field.get(t.id)
-    box = {"attachment": current.attachments[0].id, "x": 1, "y": 1, "width": 5, "height": 5}
-    data = current.to_dict()
-    data["image_redactions"] = [box]
-    pair.field.save(Testimony.from_dict(data))
-    with pytest.raises(RedactionFailed, match="image redactions"):
+    _box_on_first_attachment(pair, t, {"x": 1, "y": 1, "width": 5, "height": 5})
+    with pytest.raises(IntakeError, match="not an image"):
         pair.export(level="redacted")
     assert not (pair.tmp / "b.tib.age").exists()
