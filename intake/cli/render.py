@@ -40,8 +40,7 @@ def render_summaries(rows: list[Summary]) -> str:
 
 def render_testimony(t: Testimony) -> str:
     c = t.consent
-    scopes = [s for s, given in (("legal", c.legal), ("advocacy", c.advocacy),
-                                 ("publication", c.publication)) if given]
+    scopes = c.scopes
     lines = [f"Testimony {t.id} (revision {t.revision})",
              f"Survivor:  {t.survivor.pseudonym}"
              + (f", {t.survivor.sex}" if t.survivor.sex else "")

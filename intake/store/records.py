@@ -53,12 +53,6 @@ def body_sha256(body: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-def consent_scopes(testimony: Testimony) -> tuple[str, ...]:
-    c = testimony.consent
-    return tuple(s for s, given in (("legal", c.legal), ("advocacy", c.advocacy),
-                                    ("publication", c.publication)) if given)
-
-
 def exists(conn: Connection, testimony_id: str) -> bool:
     return conn.execute("SELECT 1 FROM testimonies WHERE id = ?",
                         (testimony_id,)).fetchone() is not None
@@ -119,7 +113,7 @@ def _write_summary(conn: Connection, t: Testimony, now: str) -> None:
          str(t.interview.date) if t.interview.date else None,
          t.interview.place or None,
          " ".join(e.type for e in t.events),
-         " ".join(consent_scopes(t)),
+         " ".join(t.consent.scopes),
          1 if t.consent.withdrawn else 0, now))
 
 

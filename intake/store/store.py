@@ -13,7 +13,7 @@ import mimetypes
 import os
 import shutil
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
@@ -480,12 +480,3 @@ def _check_file_name(name: str) -> str:
         raise InvalidInput("name", "an attachment needs a file name of 1 to 255 printable "
                            "characters")
     return name
-
-
-@contextlib.contextmanager
-def opened(root: Path, passphrase: SecretBytes, **kw: object) -> Iterator[Store]:
-    store = Store.open(root, passphrase, **kw)  # type: ignore[arg-type]
-    try:
-        yield store
-    finally:
-        store.close()
