@@ -15,6 +15,8 @@ and dropped here.
 from __future__ import annotations
 
 import ast
+import fcntl
+import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -23,6 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 TS = HERE / "testimony_intake_ko.ts"
+INBOX = HERE / "ko"  # {context: {source: translation}} JSON files, merged into the .ts
 BIN = Path(sys.executable).parent
 
 
@@ -84,6 +87,30 @@ def add_helper_messages(root: ET.Element) -> int:
     return added
 
 
+def merge_inbox(root: ET.Element) -> int:
+    """Fill unfinished entries from ``ko/*.json`` (translations written beside new code).
+
+    Why an inbox: several people add screens at once; each writes the Korean for its
+    own strings into a file of its own instead of editing the one ``.ts`` together.
+    """
+    pending: dict[tuple[str, str], str] = {}
+    for path in sorted(INBOX.glob("*.json")):
+        for context, messages in json.loads(path.read_text(encoding="utf-8")).items():
+            for source, translation in messages.items():
+                pending[(context, source)] = translation
+    filled = 0
+    for ctx in root.findall("context"):
+        name = ctx.findtext("name")
+        for msg in ctx.findall("message"):
+            tr = msg.find("translation")
+            key = (name, msg.findtext("source"))
+            if tr is not None and tr.get("type") == "unfinished" and key in pending:
+                tr.text = pending[key]
+                del tr.attrib["type"]
+                filled += 1
+    return filled
+
+
 def drop_obsolete(root: ET.Element) -> None:
     for ctx in root.findall("context"):
         for msg in ctx.findall("message"):
@@ -95,6 +122,12 @@ def drop_obsolete(root: ET.Element) -> None:
 
 
 def main() -> None:
+    with open(HERE / ".update.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # two people running this at once would mix outputs
+        update()
+
+
+def update() -> None:
     sources = [str(p) for p in sorted((ROOT / "ui").rglob("*.py"))]
     subprocess.run([str(BIN / "pyside6-lupdate"), "-locations", "none",
                     *sources, "-ts", str(TS)], check=True, cwd=ROOT)
@@ -102,13 +135,17 @@ def main() -> None:
     root = tree.getroot()
     root.set("language", "ko_KR")
     added = add_helper_messages(root)
+    filled = merge_inbox(root)
     drop_obsolete(root)
     for msg in root.iter("message"):
         for loc in msg.findall("location"):
             msg.remove(loc)
     ET.indent(tree, "    ")
     tree.write(TS, encoding="utf-8", xml_declaration=True)
-    print(f"added {added} helper strings")
+    print(f"added {added} helper strings, filled {filled} from {INBOX.name}/")
+    unfinished = sum(1 for t in root.iter("translation") if t.get("type") == "unfinished")
+    if unfinished:
+        print(f"{unfinished} entries still unfinished")
     subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm",
                     str(TS.with_suffix(".qm"))], check=True)
 
