@@ -42,7 +42,9 @@ _KO_NUMBERED = re.compile(
 )
 _KO_STREET = re.compile(f"[{HANGUL}0-9]{{1,8}}(?:로|길)[ \t]?\\d{{1,4}}(?:-\\d{{1,4}})?(?!\\d)")
 _EN_UNITS: tuple[tuple[re.Pattern[str], float, bool], ...] = (
-    (re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)*-(?:dong|ri|rodongjagu|nodongjagu)\b", re.I), 0.8, True),
+    # "14-2 Sinam-dong" (a house number, never a year), "Sinam-dong"
+    (re.compile(r"(?:\b(?!(?:19|20)\d\d\b)\d{1,5}(?:-\d{1,4})?,?[ \t]+)?"
+                r"\b[A-Z][a-z]+(?:-[a-z]+)*-(?:dong|ri|rodongjagu|nodongjagu)\b", re.I), 0.8, True),
     (
         re.compile(
             r"\b(?:\d{1,3}(?:st|nd|rd|th)?[ \t]+inminban|inminban[ \t]+(?:no\.?[ \t]*)?\d{1,3}|"
@@ -93,6 +95,8 @@ _EN_UNITS: tuple[tuple[re.Pattern[str], float, bool], ...] = (
         True,
     ),
 )
+_COMMON_VILLAGES = frozenset(
+    "농촌 어촌 산촌 빈촌 부촌 조선족촌 한인촌 민속촌 지구촌 선수촌".split())
 _EN_NOT_NAMES = frozenset(
     "the a an this that these those her his my our their its in at on of from to by with and "
     "state border security detention labour labor prison camp holding political public".split()
@@ -150,6 +154,9 @@ class AddressFinder:
                 if unit is not None:
                     yield _Unit(start, m.start() + len(stem), unit, True)
                     break
+                if self._korean_town(stem):
+                    yield _Unit(start, m.start() + len(stem), 0.6, False)
+                    break
 
     def _korean_unit(self, stem: str) -> float | None:
         if stem.endswith(("로동자구", "노동자구")) and len(stem) > 4:
@@ -164,6 +171,10 @@ class AddressFinder:
                 if self._places.has_ko(name) or not self._lexicon.is_common(name):
                     return 0.75
                 return None
+        if stem[-1] == "촌" and len(stem) >= 3 and not self._places.has_ko(stem):
+            if stem in _COMMON_VILLAGES or self._lexicon.is_common(stem):
+                return None  # 농촌, 조선족촌: a kind of place, not a named one
+            return 0.7  # 명암촌: a village, often named by an ordinary word (명암)
         if stem[-1] in "동리" and len(stem) >= 3 and not self._places.has_ko(stem):
             if self._lexicon.is_common(stem):
                 return None
@@ -171,6 +182,11 @@ class AddressFinder:
                 return 0.7
             return 0.6 if self._named_unit(stem) else None
         return None
+
+    def _korean_town(self, stem: str) -> bool:
+        """"서성진": a Chinese town (镇), below the county; joins an address, never alone."""
+        return (stem[-1] == "진" and len(stem) >= 3 and not self._places.has_ko(stem)
+                and not self._lexicon.is_common(stem))
 
     def _korean_numbered(self, folded: str) -> Iterator[_Unit]:
         for m in _KO_NUMBERED.finditer(folded):

@@ -111,6 +111,7 @@ class KoreanNames:
             elif _listed_with_a_name(words, best, i):
                 c.score += 0.25
         found.extend(c for c in best if c is not None and c.score >= THRESHOLD)
+        found.extend(_spelled_out(folded))
         return found
 
     # -- one word ---------------------------------------------------------------------
@@ -128,10 +129,10 @@ class KoreanNames:
             if suffix is None:
                 continue
             candidate = self._score(words, i, stem, suffix)
-            if candidate is not None and (best is None or candidate.score > best.score):
+            if candidate is not None and (best is None or _better(candidate, best)):
                 best = candidate
-            if suffix.particles and self._is_known_word(stem):
-                break  # "은혜의", "장춘을": a known word and its particle, not 은+혜의
+            if suffix.particles and self._is_known_noun(stem):
+                break  # "은혜의", "장춘을": a known noun and its particle, not 은+혜의
         return best
 
     def _score(self, words: list[Word], i: int, stem: str, suffix: Suffix) -> Candidate | None:
@@ -184,10 +185,15 @@ class KoreanNames:
         form, tag, known = morphemes[0]
         return known and tag != "NNP" and 2 <= len(form) < length and word.startswith(form)
 
-    def _is_known_word(self, stem: str) -> bool:
+    def _is_known_noun(self, stem: str) -> bool:
+        """A known word that can take a particle; "이미" (already) + 란은 is no such word,
+        so 이미란은 is still read as the name 이미란 + 은."""
         if stem in NOT_NAMES or self._places.has_ko(stem):
             return True
-        return self._lexicon.classify(stem) in (WordClass.COMMON, WordClass.PROPER)
+        if self._lexicon.classify(stem) is not WordClass.COMMON:
+            return False  # a proper noun may be a given name inside a longer name: 정미|란
+        morphemes = self._lexicon.analyse(stem).morphemes
+        return not morphemes or morphemes[0][1] in _NOMINAL
 
     def _spaced_full_name(self, words: list[Word], i: int) -> Candidate | None:
         """"김 정숙입니다", "최 동철", "김\n영희": a surname apart from the given name."""
@@ -241,6 +247,36 @@ class KoreanNames:
             return None
         empty = Suffix(False, None, "")
         return Candidate(word.start, word.start + 1, surname, empty, 0.55, False, None)
+
+
+_SYLLABLE_JA = f"[ \t]*[,、]?[ \t]*([{HANGUL}])[ \t]?자"
+_SPELLED = re.compile(f"(?<![{HANGUL}])([{HANGUL}])[ \t]?자{_SYLLABLE_JA}(?:{_SYLLABLE_JA})?")
+
+
+def _spelled_out(folded: str) -> Iterator[Candidate]:
+    """"박 자, 영 자, 수 자": a name given one syllable at a time, the respectful way to
+    say an elder's name (아버지 함자는 …)."""
+    for m in _SPELLED.finditer(folded):
+        surname, *given = (g for g in m.groups() if g)
+        if surname not in SURNAMES or not all(s in GIVEN_SYL for s in given):
+            continue
+        if surname in _DETERMINERS and not _NAME_WORDS.search(folded[max(0, m.start() - 8):
+                                                                      m.start()]):
+            continue  # "이 자, 저 자": this fellow, that fellow
+        empty = Suffix(False, None, "")
+        yield Candidate(m.start(), m.end(), surname + "".join(given), empty, 0.8, False,
+                        "".join(given))
+
+
+_NAME_WORDS = re.compile("함자|성함|이름|존함")
+
+
+def _better(candidate: Candidate, best: Candidate) -> bool:
+    """Recall first: of two readings that both pass, the longer one wins, so 정미란 is
+    not cut to 정미 + 란 (leaving a syllable of the name behind the replacement)."""
+    if candidate.score >= THRESHOLD and best.score >= THRESHOLD:
+        return candidate.end > best.end
+    return candidate.score > best.score
 
 
 def _spelled_in(stem: str, romanised: frozenset[str]) -> bool:
