@@ -16,7 +16,6 @@ left as it is.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import secrets
 import stat
@@ -169,31 +168,30 @@ def _sink(store: Store) -> AttachmentSink:
         if row is not None:  # held already (an earlier bundle): check, do not store twice
             return hash_only(member, data)
         if member.size >= writer.HELPER_THRESHOLD and helper_available():
-            return _seal_in_helper(store, data)
+            return _seal_in_helper(store, member, data)
         blob = store.blob_store.put(data, limit=member.size)  # type: ignore[arg-type]
         return blob.name, blob.sha256, blob.size
     return sink
 
 
-def _seal_in_helper(store: Store, data: TarReader) -> tuple[str, str, int]:
-    """A new blob like ``BlobStore.put`` makes, encrypted by the helper process (to this
-    store's own public key) while this thread hashes and the decryptor thread decrypts."""
+def _seal_in_helper(store: Store, member: Member, data: TarReader) -> tuple[str, str, int]:
+    """A new blob like ``BlobStore.put`` makes, encrypted *and hashed* by the helper process
+    (to this store's own public key) on one core, while the decryptor thread decrypts on
+    the other; this thread only moves the bytes. The reader compares the hash and size
+    with the manifest's; the caller removes the blob if anything fails."""
     name = secrets.token_hex(BLOB_NAME_BYTES)
     path = store.blob_store.path(name)
     path.parent.mkdir(mode=0o700, exist_ok=True)
-    digest, size = hashlib.sha256(), 0
     with atomic_writer(path) as out:
-        sealer = Sealer(out, [store.identity.age_recipient])
+        sealer = Sealer(out, [store.identity.age_recipient], [(0, member.size)])
         try:
             while chunk := data.read():
-                digest.update(chunk)
-                size += len(chunk)
                 sealer.write(chunk)
-            sealer.close()
+            size, digests = sealer.close()
         except BaseException:
             sealer.abort()
             raise
-    return name, digest.hexdigest(), size
+    return name, digests[0], size
 
 
 def _commit(store: Store, bundle: Bundle, contents: Contents, prov: Provenance) -> ImportResult:

@@ -1,24 +1,32 @@
-"""Age encryption of a large export in a helper process, beside the blob decryption.
+"""Age encryption (and SHA-256) of a large stream in a helper process, beside the decryption.
 
 pyrage holds the GIL for the whole of ``encrypt_io`` and ``decrypt_io`` (measured:
 two threads take twice as long as one), so in one process an export — decrypt each
-blob, encrypt the bundle — uses one core. For a large export the encryption runs in a
-child process instead: it is given **only the recipients' public keys**, reads the tar
-from a pipe (kernel memory, never a file) and writes the age file to the file
-descriptor it inherits (the export's atomic temporary file). It disables core dumps and
-ptrace before it reads a byte, like the app itself.
+blob, hash it, encrypt the bundle — uses one core. For a large export or import the
+encryption runs in a child process instead, and so does the hashing of the ranges the
+parent names (the attachments inside the tar, or the whole stream): measured on 256 MiB,
+blob decryption costs the parent ~0.33 s and hashing + encryption + writing costs the
+child ~0.55 s, so the two cores carry about equal loads (with the hash in the parent,
+the parent carried two thirds).
 
-The child imports nothing but :mod:`crypto.agefile`; its exit status and one line on
-stderr say whether the bundle is whole.
+The child is given **only the recipients' public keys**, reads plaintext from a pipe
+(kernel memory, never a file) and writes the age file to the file descriptor it
+inherits (an atomic temporary file). It disables core dumps and ptrace before it reads
+a byte, like the app itself. Its exit status and last line on stderr say whether the
+output is whole and, if so, the SHA-256 of each range and the number of bytes read; the
+parent compares those digests with what the manifest or the store recorded *before*
+the temporary file is renamed into place.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import hashlib
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -26,14 +34,18 @@ from intake.errors import IntakeError
 
 ROOT = Path(__file__).resolve().parents[2]
 _PIPE_SIZE = 1 << 20
+_IO_BUFFER = 1 << 20
 _F_SETPIPE_SZ = 1031
 _PR_SET_DUMPABLE = 4
+_RESULT = "sealed"
 _CHILD = ("import sys; sys.path.insert(0, sys.argv[1]); "
           "from intake.bundle.sealer import child_main; sys.exit(child_main(sys.argv[2:]))")
 
+Range = tuple[int, int]  # (offset in the stream, length)
+
 
 class SealerFailed(IntakeError):
-    """The encryption helper process failed; the export was not written."""
+    """The encryption helper process failed; nothing was written."""
 
 
 def _harden() -> None:
@@ -45,26 +57,81 @@ def _harden() -> None:
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)
 
 
-def child_main(recipients: list[str]) -> int:
-    """In the helper: encrypt stdin to ``recipients`` onto stdout."""
+class RangeHasher:
+    """A reader that hashes given byte ranges of what passes through it, and counts it all.
+
+    Ranges must be sorted and must not overlap (the members of a tar never do)."""
+
+    def __init__(self, source: BinaryIO, ranges: Sequence[Range]) -> None:
+        self._source = source
+        self._ranges = [(start, start + length) for start, length in ranges]
+        self.digests = [hashlib.sha256() for _ in ranges]
+        self._next = 0
+        self.size = 0
+
+    def read(self, n: int = -1) -> bytes:
+        data = self._source.read(n)
+        if data and self._next < len(self._ranges):
+            self._feed(memoryview(data))
+        self.size += len(data)
+        return data
+
+    def _feed(self, view: memoryview) -> None:
+        start, end = self.size, self.size + len(view)
+        while self._next < len(self._ranges):
+            first, last = self._ranges[self._next]
+            if first >= end:
+                return
+            low, high = max(first, start), min(last, end)
+            if low < high:
+                self.digests[self._next].update(view[low - start:high - start])
+            if last > end:
+                return
+            self._next += 1
+
+
+def _parse_ranges(text: str) -> list[Range]:
+    if text == "-":
+        return []
+    ranges = []
+    for part in text.split(","):
+        offset, _, length = part.partition(":")
+        ranges.append((int(offset), int(length)))
+    return ranges
+
+
+def child_main(argv: list[str]) -> int:
+    """In the helper: ``RANGES RECIPIENT…``; encrypt stdin onto stdout, hashing RANGES."""
     _harden()
     from crypto.agefile import encrypt_stream
 
     try:
-        encrypt_stream(sys.stdin.buffer, sys.stdout.buffer, recipients)
-        sys.stdout.buffer.flush()
+        ranges = _parse_ranges(argv[0])
+        source = open(0, "rb", buffering=_IO_BUFFER, closefd=False)  # noqa: SIM115
+        sink = open(1, "wb", buffering=_IO_BUFFER, closefd=False)  # noqa: SIM115
+        hasher = RangeHasher(source, ranges)
+        encrypt_stream(hasher, sink, argv[1:])
+        sink.flush()
     except Exception as error:  # the parent shows this one line
         print(f"age encryption failed ({type(error).__name__})", file=sys.stderr)
         return 1
+    digests = " ".join(d.hexdigest() for d in hasher.digests)
+    print(f"{_RESULT} {hasher.size} {digests}".rstrip(), file=sys.stderr)
     return 0
 
 
 class Sealer:
-    """The parent's end: ``write`` plaintext, then ``close`` (raises if the child failed)."""
+    """The parent's end: ``write`` plaintext, then ``close`` (raises if the child failed).
 
-    def __init__(self, out: BinaryIO, recipients: list[str]) -> None:
+    ``ranges``: byte ranges of the stream whose SHA-256 the child takes;
+    :meth:`close` returns them, in order, with the number of bytes the child read."""
+
+    def __init__(self, out: BinaryIO, recipients: list[str],
+                 ranges: Sequence[Range] = ()) -> None:
+        spec = ",".join(f"{offset}:{length}" for offset, length in ranges) or "-"
+        self._ranges = len(ranges)
         self._proc = subprocess.Popen(
-            [sys.executable, "-E", "-s", "-c", _CHILD, str(ROOT), *recipients],
+            [sys.executable, "-E", "-s", "-c", _CHILD, str(ROOT), spec, *recipients],
             stdin=subprocess.PIPE, stdout=out, stderr=subprocess.PIPE, bufsize=_PIPE_SIZE,
             close_fds=True)
         assert self._proc.stdin is not None
@@ -80,15 +147,22 @@ class Sealer:
         except BrokenPipeError:
             raise SealerFailed(self._reason()) from None
 
-    def close(self) -> None:
-        """Finish: wait for the child, raise :class:`SealerFailed` unless it succeeded."""
+    def close(self) -> tuple[int, list[str]]:
+        """Finish: wait for the child; raise :class:`SealerFailed` unless it succeeded.
+        Returns the bytes it read and the SHA-256 (hex) of each range."""
         try:
             self._stdin.close()
         except BrokenPipeError:
             pass
         if self._proc.wait() != 0:
             raise SealerFailed(self._reason())
-        self._drain()
+        lines = self._drain().strip().splitlines()
+        words = lines[-1].split() if lines else []
+        if (len(words) != 2 + self._ranges or words[0] != _RESULT
+                or not words[1].isdigit()):
+            raise SealerFailed("the encryption helper did not report its result; "
+                               "nothing was written")
+        return int(words[1]), words[2:]
 
     def abort(self) -> None:
         with contextlib.suppress(OSError):

@@ -4,10 +4,15 @@ The tar (manifest, signature, then every member, attachments decrypted from the
 store's blobs as they go) is written into age encryption as it is made, one of two ways:
 
 * small exports: a thread writes the tar into a :class:`~intake.bundle.pipe.Pipe` and
-  the calling thread runs age encryption, pulling from it into the output file;
+  the calling thread runs age encryption, pulling from it into the output file; each
+  attachment is hashed on the way and compared with the hash the store recorded;
 * large exports (``HELPER_THRESHOLD`` of attachments or more): the calling thread writes
-  the tar into a pipe to a helper process that encrypts (:mod:`intake.bundle.sealer`),
-  so blob decryption and bundle encryption use two cores.
+  the tar into a pipe to a helper process (:mod:`intake.bundle.sealer`) that encrypts
+  it *and* hashes each attachment's bytes in the tar, so blob decryption runs on one
+  core and hashing and bundle encryption on the other. The digests come back when the
+  helper ends and are compared with the recorded ones before the caller renames the
+  file into place: a blob that does not match aborts the export, and the atomic
+  writer leaves no file.
 
 Memory stays at a few chunks whatever the attachments weigh, and no plaintext byte
 ever reaches a file.
@@ -42,7 +47,9 @@ def tar_size(plan: ExportPlan, signature: bytes) -> int:
 
 
 def write_tar(sink: Sink, plan: ExportPlan, signature: bytes, blobs: BlobStore,
-              cancelled: CancelCheck | None = None) -> None:
+              cancelled: CancelCheck | None = None, *, hashed_elsewhere: bool = False) -> None:
+    """Write the canonical tar to ``sink``. ``hashed_elsewhere``: the attachments' hashes
+    are checked by whoever receives the bytes (see :func:`attachment_ranges`)."""
     mtime = plan.manifest.created_epoch
 
     def small(path: str, data: bytes) -> None:
@@ -62,11 +69,27 @@ def write_tar(sink: Sink, plan: ExportPlan, signature: bytes, blobs: BlobStore,
         assert planned.blob is not None
         sink.write(ustar_header(member.path, member.size, mtime))
         counted = _Exactly(sink, member.size, member.path)
-        blobs.read(planned.blob, counted, expected_sha256=member.sha256)  # type: ignore[arg-type]
+        if hashed_elsewhere:
+            blobs.read_unhashed(planned.blob, counted)  # type: ignore[arg-type]
+        else:
+            blobs.read(planned.blob, counted, expected_sha256=member.sha256)  # type: ignore[arg-type]
         if counted.size != member.size:
             raise StoreDamaged(f"{member.path}: the stored attachment is shorter than recorded")
         sink.write(padding(member.size))
     sink.write(END_OF_ARCHIVE)
+
+
+def attachment_ranges(plan: ExportPlan, signature: bytes) -> list[tuple[int, int]]:
+    """Where each streamed attachment's bytes sit in the tar: (offset, size), in order."""
+    offset, ranges = 0, []
+    sizes = [(len(plan.manifest_bytes), False), (len(signature), False),
+             *((p.member.size, p.blob is not None) for p in plan.members)]
+    for size, streamed in sizes:
+        offset += BLOCK
+        if streamed:
+            ranges.append((offset, size))
+        offset += size + len(padding(size))
+    return ranges
 
 
 class _Exactly:
@@ -114,6 +137,28 @@ class _Counting:
         return len(data)
 
 
+def _seal_in_helper(out: BinaryIO, plan: ExportPlan, signature: bytes, blobs: BlobStore,
+                    recipients: list[str], total: int, progress: Progress | None,
+                    cancelled: CancelCheck | None) -> None:
+    ranges = attachment_ranges(plan, signature)
+    sealer = Sealer(out, recipients, ranges)
+    try:
+        write_tar(_Counting(sealer, total, progress, cancelled), plan, signature, blobs,
+                  cancelled, hashed_elsewhere=True)
+        size, digests = sealer.close()
+    except BaseException:
+        sealer.abort()
+        raise
+    if size != total:
+        raise StoreDamaged("the encryption helper read a tar of the wrong size; nothing was "
+                           "written")
+    streamed = [p for p in plan.members if p.blob is not None]
+    for planned, digest in zip(streamed, digests, strict=True):
+        if digest != planned.member.sha256:
+            raise StoreDamaged(f"attachment blob {planned.blob} does not match its recorded "
+                               "hash; nothing was written")
+
+
 def encrypt_bundle(out: BinaryIO, plan: ExportPlan, signature: bytes, blobs: BlobStore,
                    recipients: list[str], *, progress: Progress | None = None,
                    cancelled: CancelCheck | None = None, helper: bool | None = None) -> int:
@@ -126,14 +171,7 @@ def encrypt_bundle(out: BinaryIO, plan: ExportPlan, signature: bytes, blobs: Blo
         large = sum(p.member.size for p in plan.members if p.blob) >= HELPER_THRESHOLD
         helper = large and helper_available()
     if helper:
-        sealer = Sealer(out, recipients)
-        try:
-            write_tar(_Counting(sealer, total, progress, cancelled), plan, signature, blobs,
-                      cancelled)
-            sealer.close()
-        except BaseException:
-            sealer.abort()
-            raise
+        _seal_in_helper(out, plan, signature, blobs, recipients, total, progress, cancelled)
         return total
     pipe = Pipe()
 
