@@ -64,6 +64,34 @@ class ReidentificationRisk:
     suggested: tuple[str, ...]    # the generalisations that reach k, mildest first
     crowd_after: int              # the crowd size once they are applied
     reaches_k: bool
+    # Which quasi-identifiers the testimony states (QI_* names, never their values): what
+    # makes the combination, and so what the warning may name.
+    identifying: tuple[str, ...] = ()
+
+
+# What a warning may name: the kinds of quasi-identifier, never their values.
+QI_BIRTH_YEAR, QI_SEX, QI_ORIGIN, QI_DETENTIONS = "birth_year", "sex", "origin", "detentions"
+_QI_WORDS = {QI_BIRTH_YEAR: "birth year", QI_SEX: "sex", QI_ORIGIN: "origin",
+             QI_DETENTIONS: "detentions (place and date)"}
+_STEP_WORDS = {BIRTH_YEAR_BAND: f"birth year to a {BAND_YEARS}-year band",
+               ORIGIN_PROVINCE: "origin to its province",
+               DATES_TO_MONTH: "day dates to their month",
+               DATES_TO_YEAR: "dates to their year",
+               DROP_BIRTH_YEAR: "birth year left out",
+               DROP_ORIGIN: "origin left out"}
+
+
+def describe_identifying(names: Sequence[str]) -> str:
+    """``birth year, sex and origin``: what a risk's combination is made of, in English."""
+    words = [_QI_WORDS.get(n, n) for n in names]
+    if len(words) < 2:
+        return words[0] if words else "nothing stated"
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def describe_steps(steps: Sequence[str]) -> str:
+    """``birth year to a 5-year band, origin to its province, …`` in English."""
+    return ", ".join(_STEP_WORDS.get(s, s) for s in steps)
 
 
 def _place_key(text: str | None, *, to_province: bool = False) -> str | None:
@@ -119,6 +147,13 @@ def quasi_identifiers(t: Testimony, steps: Sequence[str] = ()) -> QuasiIdentifie
                             origin, detentions)
 
 
+def stated(q: QuasiIdentifiers) -> tuple[str, ...]:
+    """The kinds of quasi-identifier ``q`` holds a value for (see ``_shares``)."""
+    return tuple(name for name, value in ((QI_BIRTH_YEAR, q.birth), (QI_SEX, q.sex),
+                                          (QI_ORIGIN, q.origin),
+                                          (QI_DETENTIONS, q.detentions)) if value)
+
+
 def _shares(target: QuasiIdentifiers, other: QuasiIdentifiers) -> bool:
     for mine, theirs in ((target.birth, other.birth), (target.sex, other.sex),
                          (target.origin, other.origin)):
@@ -136,22 +171,35 @@ def crowd_size(target: Testimony, population: Iterable[Testimony],
 
 def assess(targets: Sequence[Testimony], population: Sequence[Testimony], *,
            k: int = DEFAULT_K) -> list[ReidentificationRisk]:
-    """The targets whose combination fewer than ``k`` of ``population`` share."""
+    """The targets whose combination fewer than ``k`` of ``population`` share.
+
+    Each testimony's quasi-identifiers are worked out once per generalisation level (the
+    gazetteer lookups are the slow part), not once per pair.
+    """
     if k < 2:
         raise ValueError("k must be at least 2")
+    pools: dict[tuple[str, ...], list[QuasiIdentifiers]] = {}
+
+    def crowd(t: Testimony, steps: tuple[str, ...]) -> int:
+        if steps not in pools:
+            pools[steps] = [quasi_identifiers(p, steps) for p in population]
+        mine = quasi_identifiers(t, steps)
+        return sum(1 for q in pools[steps] if _shares(mine, q))
+
     risks: list[ReidentificationRisk] = []
     for t in targets:
-        crowd = crowd_size(t, population)
-        if crowd >= k:
+        now = crowd(t, ())
+        if now >= k:
             continue
-        suggested, after = LEVELS[-1], crowd
+        suggested, after = LEVELS[-1], now
         for steps in LEVELS[1:]:
-            after = crowd_size(t, population, steps)
+            after = crowd(t, steps)
             suggested = steps
             if after >= k:
                 break
-        risks.append(ReidentificationRisk(t.id, t.survivor.pseudonym, crowd, k, suggested,
-                                          after, after >= k))
+        risks.append(ReidentificationRisk(t.id, t.survivor.pseudonym, now, k, suggested,
+                                          after, after >= k,
+                                          stated(quasi_identifiers(t))))
     return risks
 
 

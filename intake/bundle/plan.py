@@ -10,10 +10,9 @@ Nothing decrypted is written anywhere.
 
 from __future__ import annotations
 
-import io
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from crypto.card import IdentityCard
 from intake.bundle.format import (
@@ -30,12 +29,18 @@ from intake.bundle.members import (
     metadata_bytes,
     record_bytes,
 )
-from intake.bundle.redact import Detector, RedactionFailed, RedactionReport, redact_testimony
+from intake.bundle.redact import (
+    Detector,
+    RedactionFailed,
+    RedactionReport,
+    redact_testimony,
+)
+from intake.bundle.redacted_media import MediaBudget, Withheld, redact_attachments
 from intake.bundle.statement import StatementRenderer, render_checked
 from intake.clock import utc_now
 from intake.errors import Cancelled, StoreDamaged
-from intake.media.images import REDACTABLE_MEDIA_TYPES, Box, redact_image
 from intake.model import Testimony
+from intake.reidentify import generalise
 from intake.store import Store
 
 
@@ -54,6 +59,8 @@ class ExportPlan:
     exported: tuple[Testimony, ...]           # the copies that went in (redacted or not)
     record_sha256: dict[str, str]
     redaction: dict[str, RedactionReport]
+    withheld: tuple[Withheld, ...] = ()
+    audio_included: dict[str, tuple[str, ...]] = field(default_factory=dict)  # testimony → ids
 
     @property
     def manifest_sha256(self) -> str:
@@ -63,7 +70,13 @@ class ExportPlan:
 def plan_export(store: Store, testimonies: list[Testimony], *, recipients: list[IdentityCard],
                 purpose: str, level: str, renderer: StatementRenderer | None, lang: str,
                 detector: Detector | None,
-                cancelled: Callable[[], bool] | None = None) -> ExportPlan:
+                cancelled: Callable[[], bool] | None = None,
+                generalisations: Mapping[str, tuple[str, ...]] | None = None,
+                include_media: bool = False) -> ExportPlan:
+    """The members of a bundle. At the ``redacted`` level each testimony is redacted
+    (:mod:`intake.bundle.redact`), then given its ``generalisations`` (steps of
+    :mod:`intake.reidentify`, by testimony id), and its attachments are cleaned or
+    withheld (:mod:`intake.bundle.redacted_media`): every member is built from that copy."""
     bundle_id = str(uuid.uuid4())
     created = utc_now().strftime("%Y-%m-%dT%H:%M:%SZ")
     short_id = bundle_id[:8]
@@ -72,15 +85,26 @@ def plan_export(store: Store, testimonies: list[Testimony], *, recipients: list[
     exported: list[Testimony] = []
     record_sha: dict[str, str] = {}
     reports: dict[str, RedactionReport] = {}
+    withheld: list[Withheld] = []
+    audio: dict[str, tuple[str, ...]] = {}
+    budget = MediaBudget()
     for original in testimonies:
         if cancelled is not None and cancelled():
             raise Cancelled("export cancelled; nothing was written")
         t = original
-        images: dict[str, bytes] = {}
+        cleaned: dict[str, bytes] = {}
         if level == "redacted":
             assert detector is not None
             t, reports[t.id] = redact_testimony(original, detector)
-            t, images = _redact_images(store, original, t)
+            steps = (generalisations or {}).get(t.id)
+            if steps:
+                t = generalise(t, steps)
+            media = redact_attachments(store, original, t, include_media=include_media,
+                                       budget=budget)
+            t, cleaned = media.testimony, media.contents
+            withheld += media.withheld
+            if media.audio_included:
+                audio[t.id] = tuple(media.audio_included)
         exported.append(t)
         meta = _meta(t, level, purpose)
         record = record_bytes(t)
@@ -96,13 +120,16 @@ def plan_export(store: Store, testimonies: list[Testimony], *, recipients: list[
             rows.append(MetadataRow(path, title, kind, *meta[:3], member.sha256, member.size,
                                     meta[3]))
         for ref in t.attachments:
-            if ref.id in images:
+            if ref.id in cleaned:
                 sha, size = ref.sha256, ref.size
                 member = Member(f"attachments/{ref.id}", sha, size)
-                planned.append(PlannedMember(member, content=images[ref.id]))
+                planned.append(PlannedMember(member, content=cleaned[ref.id]))
                 rows.append(MetadataRow(member.path, ref.name, f"attachment {ref.media_type}",
                                         *meta[:3], sha, size, meta[3]))
                 continue
+            if level == "redacted":  # fail closed: only cleaned copies leave at this level
+                raise RedactionFailed(f"nothing was exported; attachment {ref.id} was not "
+                                      "cleaned for the redacted level")
             blob, sha, size = _blob_of(store, ref.id)
             if (sha, size) != (ref.sha256, ref.size):
                 raise StoreDamaged(f"attachment {ref.id} does not match its testimony's record")
@@ -126,39 +153,13 @@ def plan_export(store: Store, testimonies: list[Testimony], *, recipients: list[
     manifest_bytes = manifest.to_bytes()
     Manifest.from_bytes(manifest_bytes)  # what we write, we could read: limits and form
     return ExportPlan(manifest, manifest_bytes, tuple(planned), tuple(exported), record_sha,
-                      reports)
+                      reports, tuple(withheld), audio)
 
 
 def _meta(t: Testimony, level: str, purpose: str) -> tuple[str, str, str, str]:
     language = t.interview.language or ""
     date = str(t.interview.date) if t.interview.date else ""
     return language, date, t.survivor.pseudonym, confidentiality(level, purpose, t)
-
-
-def _redact_images(store: Store, original: Testimony,
-                   t: Testimony) -> tuple[Testimony, dict[str, bytes]]:
-    """Redacted copies of the image attachments: the boxes drawn on each filled solid, every
-    byte of metadata gone (``intake.media.images``). In memory only; the record's
-    attachment entries get the copies' hashes and sizes."""
-    contents: dict[str, bytes] = {}
-    refs = []
-    for ref in t.attachments:
-        boxes = [Box(b.x, b.y, b.width, b.height) for b in original.image_redactions
-                 if b.attachment == ref.id]
-        if ref.media_type not in REDACTABLE_MEDIA_TYPES:
-            if boxes:
-                raise RedactionFailed(f"nothing was exported; attachment {ref.id} has "
-                                      f"redaction boxes but {ref.media_type} images cannot "
-                                      "be redacted")
-            refs.append(ref)
-            continue
-        buf = io.BytesIO()
-        store.read_attachment(ref.id, buf)
-        red = redact_image(buf.getvalue(), boxes)
-        contents[ref.id] = red.data
-        refs.append(replace(ref, sha256=sha256_hex(red.data), size=len(red.data),
-                            media_type=red.media_type))
-    return replace(t, attachments=tuple(refs)), contents
 
 
 def _blob_of(store: Store, attachment_id: str) -> tuple[str, str, int]:

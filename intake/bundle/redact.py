@@ -134,7 +134,7 @@ def redact_testimony(t: Testimony, detector: Detector) -> tuple[Testimony, Redac
         if new_text != text:
             redacted = _with_text(redacted, path, new_text)
     report.labels = len(labels.by_key)
-    attachments = tuple(replace(a, name=_anonymous_name(a)) for a in redacted.attachments)
+    attachments = tuple(replace(a, name=anonymous_name(a)) for a in redacted.attachments)
     return replace(redacted, attachments=attachments, redactions=(), names=(),
                    **_no_image_boxes(redacted)), report
 
@@ -236,10 +236,13 @@ def _set(node: Any, parts: list[tuple[str, int | None]], value: str) -> Any:
     return replace(node, **{name: tuple(items)})
 
 
-def _anonymous_name(a: AttachmentRef) -> str:
-    """``<id>.<ext>``: the extension from the old name if plain, else from the media type."""
+def anonymous_name(a: AttachmentRef) -> str:
+    """``<id>.<ext>``: the old extension if it is one of the media type's own (``.M4A`` →
+    ``.m4a``), else the media type's usual one; never any other text of the old name (an
+    "extension" such as ``Kim.Younghee`` is a name)."""
     _stem, dot, ext = a.name.rpartition(".")
-    if not (dot and _EXT.fullmatch(ext)):
-        guessed = mimetypes.guess_extension(a.media_type) or ""
-        ext = guessed.lstrip(".")
-    return f"{a.id}.{ext.lower()}" if ext else a.id
+    if dot and _EXT.fullmatch(ext) and \
+            mimetypes.guess_type(f"x.{ext.lower()}")[0] == a.media_type:
+        return f"{a.id}.{ext.lower()}"
+    guessed = (mimetypes.guess_extension(a.media_type) or "").lstrip(".")
+    return f"{a.id}.{guessed}" if guessed else a.id

@@ -26,6 +26,7 @@ from intake.clock import utc_now_iso
 from intake.contacts import Contacts
 from intake.errors import InvalidInput
 from intake.model import PURPOSES
+from intake.reidentify import DEFAULT_K
 
 AGE_KEY_WARNING = ("warning: {file} holds this store's secret age key: anyone who gets it can "
                    "read every bundle sent to this store. Keep it off shared drives and delete "
@@ -74,6 +75,19 @@ def register(commands: Any) -> None:
                         "they get a warning, and the audit log records it)")
     p.add_argument("--lang", choices=("en", "ko"), default="en",
                    help="language of the witness statements' headings")
+    p.add_argument("--k", type=int, default=DEFAULT_K, metavar="N",
+                   help="redacted level: flag a survivor whose birth year, sex, origin and "
+                        "detentions fewer than N testimonies in this store share "
+                        f"(default {DEFAULT_K})")
+    p.add_argument("--generalise", action="store_true",
+                   help="redacted level: export flagged survivors with the suggested "
+                        "generalisations (birth year band, province, month); the store is "
+                        "unchanged")
+    p.add_argument("--accept-risk", action="store_true",
+                   help="redacted level: export flagged survivors anyway (audited)")
+    p.add_argument("--include-media", action="store_true",
+                   help="redacted level: include audio recordings with their tags stripped "
+                        "(audited); documents and video are always withheld at this level")
     p.set_defaults(run=run_export)
 
     p = commands.add_parser("verify", help="decrypt and check a bundle; store nothing")
@@ -181,6 +195,13 @@ def run_contacts_verify(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_export(ctx: Context, args: argparse.Namespace) -> int:
+    redacted_only = [flag for flag, on in (("--generalise", args.generalise),
+                                           ("--accept-risk", args.accept_risk),
+                                           ("--include-media", args.include_media)) if on]
+    if redacted_only and args.level != "redacted":
+        from intake.cli.main import UsageError  # main imports this module
+        raise UsageError(f"testimony-intake export: {', '.join(redacted_only)} only apply "
+                         "to --level redacted")
     _refuse_existing(args.output)
     with ctx.open_store() as store:
         ids = tuple(resolve_id(store, i) for i in args.ids) if args.ids else None
@@ -188,7 +209,9 @@ def run_export(ctx: Context, args: argparse.Namespace) -> int:
                                 level=args.level, testimony_ids=ids,
                                 override_risk=args.override_risk,
                                 allow_unverified=not args.require_verified,
-                                lang=args.lang)
+                                lang=args.lang, k=args.k, generalise=args.generalise,
+                                accept_risk=args.accept_risk,
+                                include_media=args.include_media)
         result = export_bundle(store, request, args.output, renderer=ctx.statement_renderer)
     for warning in result.warnings:
         ctx.warn(f"warning: {warning}")

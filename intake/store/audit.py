@@ -27,6 +27,7 @@ ACTIONS = frozenset({
     "consent.withdraw", "notice.import", "receipt.import", "receipt.write",
     "draft.discard", "store.backup", "store.restore",
     "export.override_risk", "identity.export_age_key",
+    "export.accept_risk", "export.include_media",
 })
 
 

@@ -88,7 +88,8 @@ def _facts(L: dict[str, str], t: Testimony) -> list[str]:
     s, iv, c = t.survivor, t.interview, t.consent
     yes_no = {True: L["yes"], False: L["no"], None: "—"}
     survivor = [_row(L["pseudonym"], s.pseudonym), _row(L["sex"], s.sex or "—"),
-                _row(L["born"], s.birth_year or "—"), _row(L["origin"], s.origin or "—")]
+                _row(L["born"], s.birth_year or s.birth_year_band or "—"),
+                _row(L["origin"], s.origin or "—")]
     if s.risk:
         survivor.append(_row(L["risk"], ", ".join(s.risk)))
     times = " – ".join(x.isoformat() for x in (iv.start, iv.end) if x is not None)

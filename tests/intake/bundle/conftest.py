@@ -75,7 +75,9 @@ class Pair:
                                 purpose=kw.pop("purpose", "legal"),
                                 level=kw.pop("level", "full"),
                                 testimony_ids=kw.pop("ids", None),
-                                override_risk=kw.pop("override_risk", False))
+                                override_risk=kw.pop("override_risk", False),
+                                **{f: kw.pop(f) for f in ("k", "generalise", "accept_risk",
+                                                          "include_media") if f in kw})
         kw.setdefault("renderer", fake_renderer)
         if request.level == "redacted":
             kw.setdefault("detector", FakeDetector())

@@ -43,7 +43,7 @@ def test_survivors_at_risk_only_redacted_unless_overridden(pair):
     t = pair.testimony(survivor={"pseudonym": "S-R", "risk": ["family_in_north_korea"]})
     with pytest.raises(ConsentRefused, match="family_in_north_korea"):
         pair.export()
-    pair.export("red.tib.age", level="redacted")
+    pair.export("red.tib.age", level="redacted", accept_risk=True)
     pair.export("full.tib.age", override_risk=True)
     actions = [e.action for e in pair.field.audit.entries([t.id])]
     assert actions.count("export.override_risk") == 1
@@ -207,6 +207,6 @@ def test_renderer_and_detector_crashes_are_one_safe_line(pair):
 
     from intake.bundle import RedactionFailed
     with pytest.raises(RedactionFailed) as failed:
-        pair.export(level="redacted", detector=Crashing())
+        pair.export(level="redacted", detector=Crashing(), accept_risk=True)
     assert "ValueError" in str(failed.value) and "단둥" not in str(failed.value)
     assert no_files_but(pair.tmp, "field", "legal") == []

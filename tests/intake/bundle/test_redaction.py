@@ -91,15 +91,16 @@ def _scan_redacted_bundle(pair, renderer=None, detector=None):
     kw = {"renderer": renderer} if renderer else {}
     if detector is not None:
         kw["detector"] = detector
-    bundle = pair.export(level="redacted", **kw)
+    bundle = pair.export(level="redacted", accept_risk=True, **kw)
     tar = pair.plain_tar(bundle)
+    assert b"audio bytes" not in tar  # a voice identifies: withheld at this level
     needles = canary_encodings(IDENTIFIERS)
     leaks = [n for n in needles if n in tar]
     assert leaks == [], leaks
     entries, _ = craft.unpack(tar)
     record = json.loads(dict(entries)[f"records/{t.id}.json"])
     assert record["names"] == [] and record["redactions"] == []
-    assert record["attachments"][0]["name"].endswith(".m4a")
+    assert record["attachments"] == []
     assert "[PERSON-1]" in record["narrative"]
     return entries
 
@@ -181,7 +182,7 @@ def test_redacted_images_carry_their_boxes_and_no_metadata(pair):
     t = pair.testimony()
     pair.attach(t, raw.getvalue(), "face.jpg")
     stored = _box_on_first_attachment(pair, t, {"x": 10, "y": 10, "width": 30, "height": 20})
-    bundle = pair.export(level="redacted")
+    bundle = pair.export(level="redacted", accept_risk=True)
     tar = pair.plain_tar(bundle)
     assert b"Kim Young-hee" not in tar
     entries = dict(craft.unpack(tar)[0])
@@ -212,5 +213,5 @@ def test_an_image_that_cannot_be_redacted_fails_closed(pair):
     pair.attach(t, b"\xff\xd8 not really a jpeg", "face.jpg")
     _box_on_first_attachment(pair, t, {"x": 1, "y": 1, "width": 5, "height": 5})
     with pytest.raises(IntakeError, match="not an image"):
-        pair.export(level="redacted")
+        pair.export(level="redacted", accept_risk=True)
     assert not (pair.tmp / "b.tib.age").exists()
