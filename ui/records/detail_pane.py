@@ -6,6 +6,11 @@ flags follow (a relative still in North Korea changes how the record may travel)
 the survivor, the interview, the events as a chronological timeline, the narrative and
 the attachments. Free text is only ever shown as plain text, never as rich text, so
 nothing a survivor said can be taken for markup.
+
+Below the events, once the shell gives the pane a session (:meth:`DetailPane.set_session`),
+a "Corroborating testimonies" section finds, on request and on the worker, the other
+testimonies that share a facility, perpetrator or place at overlapping dates; choosing
+one emits ``testimonyRequested``.
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ from intake.dates import chronological
 from intake.model import PURPOSES, Event, Testimony
 from ui.attachments.panel import AttachmentPanel
 from ui.records import labels
+from ui.search.corroboration_box import CorroborationBox
+from ui.session import Session
 
 _STYLE = """
 QFrame#consentBox { border: 2px solid #2e7d32; border-radius: 6px; background: #eef7ef; }
@@ -78,6 +85,7 @@ class DetailPane(QWidget):
     editRequested = Signal(str)
     attachmentOpenRequested = Signal(str)
     attachmentsAddRequested = Signal(list)
+    testimonyRequested = Signal(str)  # a corroborating testimony was chosen
 
     def __init__(self, parent: QWidget | None = None, *, language: str | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +114,10 @@ class DetailPane(QWidget):
         self.attachments.openRequested.connect(self.attachmentOpenRequested)
         self.attachments.addRequested.connect(self.attachmentsAddRequested)
 
+        self.corroboration = CorroborationBox(self, language=self._lang)
+        self.corroboration.setVisible(False)  # until the shell gives us a session
+        self.corroboration.testimonyRequested.connect(self.testimonyRequested)
+
         # Sections rebuilt for each testimony live in this holder.
         self._sections = QWidget(self)
         self._sections_layout = QVBoxLayout(self._sections)
@@ -128,6 +140,7 @@ class DetailPane(QWidget):
         column.setSpacing(12)
         column.addLayout(header)
         column.addWidget(self._sections)
+        column.addWidget(self.corroboration)
         column.addWidget(narrative_box)
         column.addWidget(attachments_box)
         column.addStretch(1)
@@ -148,6 +161,10 @@ class DetailPane(QWidget):
     def testimony_id(self) -> str | None:
         return self._testimony_id
 
+    def set_session(self, session: Session | None) -> None:
+        """Let the pane look up corroborating testimonies on ``session``'s worker."""
+        self.corroboration.set_session(session)
+
     def show_testimony(self, testimony: Testimony | None) -> None:
         """Show ``testimony`` (None: the empty state)."""
         self.clear()
@@ -166,6 +183,7 @@ class DetailPane(QWidget):
         add(self._events_box(t))
         self.narrative.setPlainText(t.narrative)
         self.attachments.set_attachments(list(t.attachments))
+        self.corroboration.set_testimony(t.id)
         self.pages.setCurrentWidget(self.scroll)
         self.scroll.verticalScrollBar().setValue(0)
 
@@ -182,6 +200,7 @@ class DetailPane(QWidget):
         self.subtitle.clear()
         self.narrative.clear()
         self.attachments.clear()
+        self.corroboration.clear()
         self.pages.setCurrentWidget(self.empty_label)
 
     def set_language(self, lang: str) -> None:
