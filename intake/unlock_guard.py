@@ -109,9 +109,13 @@ class UnlockGuard:
         guard.record_success()             # right: the count starts again
     """
 
-    def __init__(self, store_dir: Path, *, clock: Clock = time.time) -> None:
+    def __init__(self, store_dir: Path, *, clock: Clock = time.time,
+                 base_delay: float = BASE_DELAY, max_delay: float = MAX_DELAY) -> None:
+        """``base_delay``/``max_delay`` exist for tests that drive real widgets in real time;
+        the CLI and the app use the defaults."""
         self.paths = StorePaths(Path(store_dir))
         self._clock = clock
+        self._base, self._cap = base_delay, max_delay
 
     # -- reading ------------------------------------------------------------------------
 
@@ -132,7 +136,7 @@ class UnlockGuard:
         return self._remaining(self.state())
 
     def _remaining(self, state: GuardState) -> float:
-        wait = delay_after(state.failures)
+        wait = min(self._cap, delay_after(state.failures) * (self._base / BASE_DELAY))
         if wait == 0:
             return 0.0
         elapsed = self._clock() - state.last_failure

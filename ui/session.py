@@ -20,8 +20,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from crypto.kdf import PRODUCTION, KdfPolicy
 from crypto.recovery import RecoveryKey
 from crypto.secret import SecretBytes
-from intake.errors import StoreLocked
+from intake.errors import StoreLocked, WrongPassphrase
 from intake.store import Store, StorePaths
+from intake.unlock_guard import StoreWiped, UnlockDelayed, UnlockGuard
 from ui.operations import OperationHandle, Operations
 
 T = TypeVar("T")
@@ -34,10 +35,23 @@ class StoreInfo:
     label: str
     fingerprint: str
     root: Path
+    # What the quick check at unlock found damaged (``Store.quick_check``); empty if sound.
+    problems: tuple[str, ...] = ()
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Session", text)
+
+
+def quick_problems(store: Store) -> tuple[str, ...]:
+    """The quick check run right after every unlock (milliseconds at 50,000 records). It
+    must never stop the owner from reaching the store: a check that itself fails is
+    reported as a problem, not raised."""
+    try:
+        return tuple(store.quick_check().problems)
+    except Exception as exc:  # noqa: BLE001 - the store is open; say what we could not check
+        return (_tr("The quick check could not finish ({0}); run the full check.").format(
+            type(exc).__name__),)
 
 
 class Session(QObject):
@@ -91,13 +105,39 @@ class Session(QObject):
         listener = (lambda f, _text: progress(f)) if progress is not None else None
         return self.ops.submit(work, success=done, failure=failure, progress=listener)
 
+    def guard(self) -> UnlockGuard:
+        """The store's failed-unlock guard, shared with the CLI (``intake.unlock_guard``)."""
+        return UnlockGuard(self.store_dir)
+
     def unlock(self, passphrase: SecretBytes, *, success: Callable[[StoreInfo], None] | None = None,
-               failure: Callable[[Exception], None] | None = None) -> OperationHandle:
+               failure: Callable[[Exception], None] | None = None,
+               guard: UnlockGuard | None = None) -> OperationHandle:
+        """Open with the passphrase through the guard, exactly as the CLI does
+        (``Context.open_store``): the attempt counts as failed until it succeeds, so a
+        kill after a wrong guess keeps the count; a damaged file is not a wrong guess.
+        Fails with ``UnlockDelayed`` while the guard says wait, and ``StoreWiped`` when the
+        owner's wipe-after-N fired."""
+        guard = guard or self.guard()
+
         def work(_handle: OperationHandle) -> StoreInfo:
             try:
-                store = Store.open(self.store_dir, passphrase, policy=self.policy)
+                wait = guard.before_attempt()
+                if wait > 0:
+                    raise UnlockDelayed(wait)
+                try:
+                    store = Store.open(self.store_dir, passphrase, policy=self.policy)
+                except WrongPassphrase:
+                    if guard.record_failure():
+                        raise StoreWiped(_tr("Wrong passphrase, and this store's limit of "
+                                             "failed unlocks was reached: it has been "
+                                             "erased.")) from None
+                    raise
+                except Exception:
+                    guard.forget_attempt()
+                    raise
             finally:
                 passphrase.wipe()
+            guard.record_success()
             return self._adopt(store)
 
         return self.ops.submit(work, success=self._then_announce(success), failure=failure)
@@ -119,6 +159,7 @@ class Session(QObject):
             finally:
                 recovery_key.wipe()
                 new_passphrase.wipe()
+            self.guard().record_success()  # the owner proved themselves: the count restarts
             return self._adopt(store)
 
         return self.ops.submit(work, success=self._then_announce(success), failure=failure,
@@ -129,7 +170,8 @@ class Session(QObject):
         if self._store is not None and self._store is not store:
             self._store.close()
         self._store = store
-        return StoreInfo(store.label, store.identity_card().fingerprint, store.paths.root)
+        return StoreInfo(store.label, store.identity_card().fingerprint, store.paths.root,
+                         quick_problems(store))
 
     def _then_announce(self, success: Callable[[StoreInfo], None] | None
                        ) -> Callable[[StoreInfo], None]:

@@ -83,6 +83,29 @@ def verify_backup_stream(f: BinaryIO, secret: Secret, *, policy: KdfPolicy = PRO
     return _summary(opened.manifest)
 
 
+def verify_backup_with_store(source: Path, store: Store, *, progress: Progress | None = None,
+                             cancelled: Callable[[], bool] | None = None) -> BackupSummary:
+    """Check a backup of the open ``store`` with the store's own backup subkey: everything
+    :func:`verify_backup` checks, without asking again for the passphrase (the app verifies
+    each backup it has just written this way)."""
+    with _open_source(Path(source)) as f:
+        tar = TarReader(f)
+        manifest_bytes = _expect(tar, MANIFEST, MAX_MANIFEST_BYTES)
+        tag = _expect(tar, MANIFEST_HMAC, HMAC_BYTES)
+        keys = _expect(tar, KEYS, MAX_KEYFILE_BYTES)
+        with store.derive_key(BACKUP_KEY_LABEL) as key:
+            authentic = hmac_matches(key, manifest_bytes, tag)
+        if not authentic:
+            raise BackupRejected("the backup was altered, or is not a backup of this store: "
+                                 "its manifest does not match its authentication code")
+        manifest = Manifest.from_bytes(manifest_bytes)
+        if manifest.store_id != store.store_id:
+            raise BackupRejected("the backup belongs to another store")
+        _check_entry(manifest.members[0], keys)
+        _stream_members(tar, manifest, lambda _entry: None, progress, cancelled)
+    return _summary(manifest)
+
+
 def restore_backup(source: Path, target: Path, secret: Secret, *,
                    policy: KdfPolicy = PRODUCTION, progress: Progress | None = None,
                    cancelled: Callable[[], bool] | None = None) -> BackupSummary:
