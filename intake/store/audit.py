@@ -28,6 +28,7 @@ ACTIONS = frozenset({
     "draft.discard", "store.backup", "store.restore",
     "export.override_risk", "identity.export_age_key",
     "export.accept_risk", "export.include_media",
+    "consent.receipt", "loadfile.write",
 })
 
 
