@@ -20,12 +20,14 @@ is, so an I/O problem is never mistaken for tampering.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, BinaryIO, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 import pyrage
 
 from crypto.errors import AgeError, AgeNoIdentityMatches
-from crypto.identity import Identity
+
+if TYPE_CHECKING:
+    from crypto.identity import Identity
 
 _MAX_RECIPIENT_CHARS = 200
 
@@ -96,6 +98,10 @@ def _recipients(recipients: Sequence[str | pyrage.x25519.Recipient]) -> list[Any
 
 
 def _identities(identities: Sequence[Identity | pyrage.x25519.Identity]) -> list[Any]:
+    # Imported here: the encryption helper process (intake.bundle.sealer) loads this module
+    # and only encrypts; crypto.identity and its imports cost it ~50 ms per start.
+    from crypto.identity import Identity
+
     result: list[Any] = []
     for item in identities:
         if isinstance(item, Identity):
