@@ -365,8 +365,9 @@ def apply(state: ReviewState) -> Testimony:
     """The testimony with the review's decisions: a new revision's content.
 
     Only ``redactions`` and ``names`` change; every text stays exactly as it was.
-    Undecided findings are not stored: they stay undecided, and a redacted export refuses
-    the testimony until they are decided.
+    Undecided findings are not stored: they stay undecided, and a redacted export replaces
+    them anyway (DESIGN §6: every finding not rejected), since the export runs the same
+    detector again.
     """
     out = []
     for item in state.items:

@@ -162,7 +162,7 @@ def test_clicking_a_finding_makes_it_the_current_one(qtbot, open_review):
 def test_the_count_says_how_many_are_undecided_and_why_it_matters(open_review):
     d = open_review()
     assert d.count_label.text() == "6 findings undecided (Person 4, Phone number 2)"
-    assert "refused" in d.note.text()
+    assert "undecided ones included" in d.note.text() and "refused" not in d.note.text()
     for _ in range(6):
         key(d, Qt.Key.Key_A)
     assert d.count_label.text() == "No finding undecided"
@@ -300,6 +300,7 @@ def test_save_stores_the_decisions_as_a_new_revision_and_leaves_the_text(qtbot, 
     assert ("events[0].description", "김영희", "PERSON", "[PERSON-1]") in spans
     assert ("narrative", "010-1234-5678", KEEP, "") in spans
     assert "1 findings" not in d.status.text() and "undecided" in d.status.text()
+    assert "will redact them" in d.status.text() and "refused" not in d.status.text()
     assert opened.workspace.current.revision == 2
     d.accept_current()  # saving again goes on from revision 2, not refused as stale
     d.save()

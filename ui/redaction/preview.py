@@ -1,8 +1,8 @@
 """The redacted text as an export would carry it, next to the original.
 
 Accepted findings and manual spans show their label solid; undecided findings show
-their label tinted and underlined, because an export replaces them too (and refuses to
-run until they are decided); kept findings show their words as they are.
+their label tinted and underlined, because a redacted export replaces them too (only a
+rejected finding keeps its words); kept findings show their words as they are.
 """
 
 from __future__ import annotations

@@ -78,9 +78,9 @@ class RedactionReviewDialog(QDialog):
         self.heading.setFont(font)
         self.count_label = QLabel()
         self.count_label.setObjectName("undecidedCount")
-        self.note = QLabel(self.tr("A redacted export is refused while any finding is "
-                                   "undecided. Undecided findings are shown redacted in the "
-                                   "preview."))
+        self.note = QLabel(self.tr("A redacted export replaces every finding you have not "
+                                   "rejected, undecided ones included, as the preview shows. "
+                                   "Reject a finding to keep its text."))
         self.note.setWordWrap(True)
         self.note.setObjectName("hint")
         self.legend = Legend()
@@ -340,8 +340,8 @@ class RedactionReviewDialog(QDialog):
         left = self.state.undecided if self.state else 0
         text = self.tr("Saved as revision {0}.").format(stored.revision)
         if left:
-            text += " " + self.tr("{0} undecided: a redacted export is refused until they are "
-                                  "decided.").format(left)
+            text += " " + self.tr("{0} undecided: a redacted export will redact them."
+                                  ).format(left)
         self.status.setText(text)
         if self._close_after_save:
             self.discard()
