@@ -40,7 +40,13 @@ _KO_NUMBERED = re.compile(
     r"(?:제[ \t]?)?\d{1,5}(?:-\d{1,4})?[ \t]?(인민반|작업반|분조|번지|호실|반|호|층|동|단지|블록)"
     f"(?P<rest>[{HANGUL}]*)"
 )
-_KO_STREET = re.compile(f"[{HANGUL}0-9]{{1,8}}(?:로|길)[ \t]?\\d{{1,4}}(?:-\\d{{1,4}})?(?!\\d)")
+# "세종대로 12" — not "돈으로 300만 원": a particle (으로) and a count are no street.
+_KO_STREET = re.compile(
+    f"[{HANGUL}0-9]{{1,8}}(?<!으)(?:로|길)[ \t]?\\d{{1,4}}(?:-\\d{{1,4}})?"
+    f"(?![\\d만천백억원명개살년월일시분초번차회km])")
+# "하남가 12-3호": a Chinese street (街) read in Korean; 가 is also the subject particle
+# ("번호가 191-…"), so only with a house number.
+_KO_GA_STREET = re.compile(f"[{HANGUL}]{{1,6}}가[ \t]?\\d{{1,4}}(?:-\\d{{1,4}})?[ \t]?(?:호|번지)")
 _EN_UNITS: tuple[tuple[re.Pattern[str], float, bool], ...] = (
     # "14-2 Sinam-dong" (a house number, never a year), "Sinam-dong"
     (re.compile(r"(?:\b(?!(?:19|20)\d\d\b)\d{1,5}(?:-\d{1,4})?,?[ \t]+)?"
@@ -50,6 +56,7 @@ _EN_UNITS: tuple[tuple[re.Pattern[str], float, bool], ...] = (
             r"\b(?:\d{1,3}(?:st|nd|rd|th)?[ \t]+inminban|inminban[ \t]+(?:no\.?[ \t]*)?\d{1,3}|"
             r"people'?s[ \t]+(?:neighbou?rhood[ \t]+)?unit[ \t]+(?:no\.?[ \t]*)?\d{1,3}|"
             r"(?:work|working)[ \t]+(?:team|unit|brigade)[ \t]+(?:no\.?[ \t]*)?\d{1,3}|"
+            r"\d{1,3}(?:st|nd|rd|th)?[ \t]+(?:work|working)[ \t]+(?:team|unit|brigade)|"
             r"jagopban[ \t]+\d{1,3}|brigade[ \t]+\d{1,3}|\d{1,3}(?:st|nd|rd|th)?[ \t]*-?ban)\b",
             re.I,
         ),
@@ -196,8 +203,9 @@ class AddressFinder:
             unit = m.group(1)
             end = m.end() - len(rest)
             yield _Unit(m.start(), end, 0.75, unit in ("인민반", "작업반", "분조", "번지", "반"))
-        for m in _KO_STREET.finditer(folded):
-            yield _Unit(m.start(), m.end(), 0.7, True)
+        for pattern in (_KO_STREET, _KO_GA_STREET):
+            for m in pattern.finditer(folded):
+                yield _Unit(m.start(), m.end(), 0.7, True)
 
     def _english(self, folded: str) -> Iterator[_Unit]:
         for pattern, score, alone in _EN_UNITS:

@@ -71,6 +71,13 @@ _FOLLOW = re.compile(
     r"(?P<date>(?:19|20)\d\d(?:[ \t]*년)?)(?![\d-])",
     re.IGNORECASE,
 )
+# "born 1990 (exact date: 12/04/1990)", "1985년생, 정확히는 1985년 3월 2일": the same birth
+# given more precisely.
+_EXACT = re.compile(
+    rf"(?:\(|\bexact(?:ly)?\b|\bprecisely\b|정확히는?|정확한[ \t]*날짜는)[^\d\n]{{0,14}}?"
+    rf"(?P<date>{_DATE})",
+    re.IGNORECASE,
+)
 _VERB = re.compile(
     r"\b(?:\w+ed|\w+ing|was|were|is|are|went|left|came|got|fled|crossed|died|lost|took|"
     r"sent|caught|held|gave|had|made)\b|[다요][.,]",
@@ -91,12 +98,18 @@ def find_birthdates(folded: str) -> Iterator[Span]:
         end = m.end("tail") if m.group("tail") else m.end("date")
         if _plausible(folded[start : m.end("date")]):
             yield Span(start, end, "DATE_OF_BIRTH", 0.9)
+            yield from _following(folded, end, exact_only=True)
 
 
-def _following(folded: str, after: int) -> Iterator[Span]:
+def _following(folded: str, after: int, *, exact_only: bool = False) -> Iterator[Span]:
     window = folded[after : after + _REACH]
     end = _SENTENCE_END.search(window)  # "1990... no, 1991" goes on; ". She gave" does not
     window = window[: end.start()] if end else window
+    for m in _EXACT.finditer(window):
+        if not _VERB.search(window, 0, m.start("date")) and _plausible(m.group("date")):
+            yield Span(after + m.start("date"), after + m.end("date"), "DATE_OF_BIRTH", 0.8)
+    if exact_only:
+        return
     for m in _FOLLOW.finditer(window):
         if _VERB.search(window, 0, m.start()):
             return

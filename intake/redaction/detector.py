@@ -125,6 +125,8 @@ def _given_names(folded: str, found: list[Span]) -> list[str]:
         for word in words:
             if "-" in word and len(word) >= 5:
                 given.add(word)
+        if len(words) == 1 and len(words[0]) >= 3 and words[0][0].isupper():
+            given.add(words[0])  # "a foreman named Kang. Kang's first name …"
     return sorted(given)
 
 

@@ -51,6 +51,9 @@ _ADDRESSED = _HONORIFICS | TITLES_AFTER  # "왕씨", "도 소장", "김 부장"
 _DETERMINERS = frozenset({"이", "그", "저"})
 _CONJUNCTIONS = frozenset({"와", "과", "랑", "이랑", "하고", "이며", "며"})
 _PLACE_ENDINGS = frozenset("동리구군시도면읍")
+_CHILD_OR_SIBLING = frozenset(
+    "딸 큰딸 작은딸 막내딸 아들 큰아들 작은아들 막내아들 동생 남동생 여동생 손녀 손자 조카".split())
+_NATIVE_NUMBERS = frozenset("하나 다섯 여섯 일곱 여덟 아홉 스물 서넛 두셋".split())  # 조카 하나가
 
 
 @dataclass(frozen=True)
@@ -329,6 +332,9 @@ def _cue_score(words: list[Word], first: int, i: int, suffix: Suffix) -> float:
         score += 0.45 if not suffix.particles else 0.3
     if prev and prev.text in NAME_INTRO:
         score += 0.6  # "이름은 하나예요"
+    elif (prev and prev.text in _CHILD_OR_SIBLING and suffix.particles in ("는", "은", "가", "이")
+          and words[first].text[:2] not in _NATIVE_NUMBERS):
+        score += 0.55  # "큰딸 설화는", "동생 은정이가": a relative named as the topic
     elif prev and prev.text in KIN_BEFORE:
         score += 0.35
     if nxt and suffix.particles in ("는", "은", "가", "이") and nxt.text in POSSESSIVES:

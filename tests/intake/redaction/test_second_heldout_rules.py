@@ -49,3 +49,34 @@ def test_ordinary_words_stay(detector, text):
 
 def test_a_year_before_a_neighbourhood_is_kept(detector):
     assert spans(detector, "In 2019 Sinam-dong was emptied.") == [("Sinam-dong", "ADDRESS")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("큰딸 설화는 지금 스물두 살이고", ("설화", "PERSON")),
+    ("a foreman named Kang. Kang's first name I never knew.", ("Kang", "PERSON")),
+    ("연길시 하남가 12-3호에 숨어 있었어요", ("하남가 12-3호", "ADDRESS")),
+    ("I worked in the 3rd work team, under a foreman", ("3rd work team", "ADDRESS")),
+    ("born 1990 (exact date: 12/04/1990), from Hoeryong", ("12/04/1990", "DATE_OF_BIRTH")),
+    ("1985년생, 정확히는 1985년 3월 2일이에요", ("1985년 3월 2일", "DATE_OF_BIRTH")),
+])
+def test_third_batch_found(detector, text, expected):
+    assert expected in spans(detector, text)
+
+
+def test_a_name_found_once_is_found_again(detector):
+    found = spans(detector, "a foreman named Kang. Kang's first name I never knew.")
+    assert found.count(("Kang", "PERSON")) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "한국 돈으로 300만 원이요.",
+    "거리로 5분 걸려요.",
+    "조카 하나가 있어요.",
+    "아들 둘이 있어요.",
+])
+def test_counts_and_particles_stay(detector, text):
+    assert spans(detector, text) == []
+
+
+def test_a_later_arrest_year_is_no_birth_date(detector):
+    assert spans(detector, "born in 1962 (arrested 2019)") == [("1962", "DATE_OF_BIRTH")]
