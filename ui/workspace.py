@@ -295,11 +295,14 @@ class Workspace(QWidget):
 
     def save_revision(self, testimony: Testimony,
                       success: Callable[[Testimony], None] | None = None,
-                      failure: Callable[[Exception], None] | None = None) -> None:
+                      failure: Callable[[Exception], None] | None = None,
+                      save: Callable[[Store, Testimony], Testimony] | None = None) -> None:
         """Store ``testimony`` as a new revision from outside the editor (redaction
-        decisions, image boxes), then show it as a save from the editor would."""
+        decisions, image boxes), then show it as a save from the editor would. ``save``
+        replaces ``Store.save`` on the worker (redaction decisions add their audit entry)."""
         def work(store: Store, _h: OperationHandle) -> tuple[Testimony, list[Summary]]:
-            return store.save(testimony), store.summaries()
+            stored = save(store, testimony) if save is not None else store.save(testimony)
+            return stored, store.summaries()
 
         def saved(result: tuple[Testimony, list[Summary]]) -> None:
             self._saved(result)

@@ -276,11 +276,17 @@ class Store:
                 stored.append(s)
         return stored
 
-    def save(self, testimony: Testimony) -> Testimony:
-        """Append a new revision, edited from ``testimony.revision``; return what was stored."""
+    def save(self, testimony: Testimony, *,
+             also: Callable[[Testimony], None] | None = None) -> Testimony:
+        """Append a new revision, edited from ``testimony.revision``; return what was stored.
+
+        ``also`` runs in the same transaction with what was stored: an extra audit entry
+        (a redaction decision) commits with its revision or not at all."""
         with transaction(self.conn):
             stored = records.append_revision(self.conn, testimony)
             self._audit_save(stored)
+            if also is not None:
+                also(stored)
         return stored
 
     def _audit_save(self, t: Testimony) -> None:

@@ -301,6 +301,11 @@ def test_save_stores_the_decisions_as_a_new_revision_and_leaves_the_text(qtbot, 
     assert ("narrative", "010-1234-5678", KEEP, "") in spans
     assert "1 findings" not in d.status.text() and "undecided" in d.status.text()
     assert "will redact them" in d.status.text() and "refused" not in d.status.text()
+    decided = run_on_store(qtbot, opened.session, lambda s: [
+        e for e in s.audit.entries([stored.id]) if e.action == "redaction.decide"])
+    assert len(decided) == 1 and decided[0].detail["revision"] == 2
+    assert decided[0].detail["rejected"] == {"PHONE": 1}
+    assert "김영희" not in str(decided[0].detail)
     assert opened.workspace.current.revision == 2
     d.accept_current()  # saving again goes on from revision 2, not refused as stale
     d.save()

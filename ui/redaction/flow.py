@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt
 
 from intake.model import AttachmentRef, ImageRedaction, Testimony
+from intake.review_audit import decision_counts, save_decisions
 from ui.operations import OperationHandle
 from ui.redaction.image_dialog import ImageRedactionDialog
 from ui.redaction.review_dialog import RedactionReviewDialog
@@ -57,8 +58,11 @@ class RedactionFlow(QObject):
     # -- decisions --------------------------------------------------------------------------
 
     def _save_decisions(self, testimony: Testimony) -> None:
+        state = self.dialog.state  # the state ``testimony`` was made from (emitted just now)
+        counts = decision_counts(state) if state is not None else {}
         self.workspace.save_revision(testimony, success=self._saved,
-                                     failure=lambda _e: self.dialog.save_failed())
+                                     failure=lambda _e: self.dialog.save_failed(),
+                                     save=lambda store, t: save_decisions(store, t, counts))
 
     def _saved(self, stored: Testimony) -> None:
         self.dialog.saved(stored)
