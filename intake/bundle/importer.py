@@ -247,6 +247,9 @@ def _apply_record(conn: Connection, t: Testimony, sender: str) -> tuple[str, int
         raise BundleRejected(f"testimony {t.id} already exists here and did not come from this "
                              "sender; it is not overwritten (nothing was imported)")
     latest = records.latest_revision(conn, t.id)
+    if conn.execute("SELECT 1 FROM notices_received WHERE testimony_id = ?",
+                    (t.id,)).fetchone():  # withdrawn by the sender's notice: never undone
+        return "unchanged", latest
     stored = conn.execute("SELECT sha256 FROM revisions WHERE testimony_id = ? AND revision = ?",
                           (t.id, latest)).fetchone()[0]
     if records.body_sha256(records.body_of(replace(t, revision=latest))) == stored:

@@ -253,6 +253,53 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
         after=search_index.rebuild,
     ),
+    Migration(
+        6,
+        "custody beyond the bundle: delivery receipts and withdrawal notices, sent and "
+        "received (the signed documents are kept, so each can be shown and re-checked)",
+        (
+            # Interviewer side: one receipt per (bundle, recipient) marks that transfer
+            # delivered and verified. (transfers.receipt/receipt_at of migration 4 held one
+            # receipt per bundle, too few for a bundle sent to several teams; unused.)
+            """CREATE TABLE transfer_receipts (
+                   bundle_id TEXT NOT NULL REFERENCES transfers(bundle_id),
+                   recipient TEXT NOT NULL,
+                   receipt_id TEXT NOT NULL UNIQUE,
+                   receipt_sha256 TEXT NOT NULL,
+                   document BLOB NOT NULL,
+                   signature TEXT NOT NULL,
+                   signed_at TEXT NOT NULL,
+                   received_at TEXT NOT NULL,
+                   PRIMARY KEY (bundle_id, recipient)) WITHOUT ROWID""",
+            # Interviewer side: the withdrawal notices written, one per recipient.
+            """CREATE TABLE notices_sent (
+                   notice_id TEXT PRIMARY KEY,
+                   testimony_id TEXT NOT NULL REFERENCES testimonies(id),
+                   recipient TEXT NOT NULL,
+                   bundle_ids TEXT NOT NULL,
+                   notice_sha256 TEXT NOT NULL,
+                   created TEXT NOT NULL)""",
+            "CREATE INDEX notices_sent_by_testimony ON notices_sent(testimony_id)",
+            # Legal side: the notices applied (replays are recognised by notice_id).
+            """CREATE TABLE notices_received (
+                   notice_id TEXT PRIMARY KEY,
+                   sender TEXT NOT NULL,
+                   testimony_id TEXT NOT NULL REFERENCES testimonies(id),
+                   notice_sha256 TEXT NOT NULL,
+                   document BLOB NOT NULL,
+                   signature TEXT NOT NULL,
+                   created TEXT NOT NULL,
+                   revision INTEGER NOT NULL,
+                   imported_at TEXT NOT NULL)""",
+            "CREATE INDEX notices_received_by_testimony ON notices_received(testimony_id)",
+            # Legal side: receipts written for imported bundles.
+            """CREATE TABLE receipts_written (
+                   receipt_id TEXT PRIMARY KEY,
+                   bundle_id TEXT NOT NULL REFERENCES imported_bundles(bundle_id),
+                   receipt_sha256 TEXT NOT NULL,
+                   created TEXT NOT NULL)""",
+        ),
+    ),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version
