@@ -8,6 +8,8 @@ table withholds, and leaving it out would hide that the category exists.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
@@ -32,7 +34,10 @@ def _tr(text: str) -> str:
 
 
 def categories(table: StatTable, lang: str) -> list[str]:
-    """One label per row, withheld rows marked, every label unique (the axis needs it)."""
+    """One label per row, withheld rows marked, every label unique (the axis needs it).
+
+    Plain text: the axis reads labels as HTML, so :func:`build_chart` escapes them
+    (``<5`` would otherwise be taken for a tag and vanish)."""
     out: list[str] = []
     for cell in table.cells:
         label = cell_label(cell, lang)
@@ -74,8 +79,9 @@ def build_chart(table: StatTable | None, lang: str, font: QFont | None = None) -
     series.append(survivors)
     chart.addSeries(series)
     axis_y = QBarCategoryAxis()
-    axis_y.append(list(reversed(categories(table, lang))))
+    axis_y.append([html.escape(c, quote=False) for c in reversed(categories(table, lang))])
     axis_y.setLabelsFont(font)
+    axis_y.setTruncateLabels(False)  # "…" for every Korean label otherwise
     axis_x = QValueAxis()
     axis_x.setLabelFormat("%d")
     axis_x.setLabelsFont(font)
@@ -112,5 +118,5 @@ class StatChartView(QChartView):
         """What the category axis shows, top to bottom (tests, accessibility)."""
         for axis in self.chart().axes(Qt.Orientation.Vertical):
             if isinstance(axis, QBarCategoryAxis):
-                return list(reversed(axis.categories()))
+                return [html.unescape(c) for c in reversed(axis.categories())]
         return []

@@ -81,7 +81,7 @@ class StatsDashboard(QDialog):
         self.table.setObjectName("statsTable")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
+        self.table.setAlternatingRowColors(False)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
