@@ -30,6 +30,7 @@ HIGHLIGHT_BG = QColor("#ffe066")
 WITHDRAWN_FG = QColor("#a4161a")
 MUTED_FG = QColor("#5f5f5f")
 PADDING = 6
+CACHE_LIMIT = 400
 
 
 def highlight_format() -> QTextCharFormat:
@@ -110,15 +111,31 @@ class HitDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._role = hit_role
         self._lang = lang
+        # Laid-out documents by (hit, width): sizeHint and paint ask for the same one, and
+        # scrolling asks again; a page holds few hits, so this stays small.
+        self._cache: dict[tuple[int, int], tuple[Hit, QTextDocument]] = {}
 
     def set_language(self, lang: str) -> None:
         self._lang = lang
+        self.forget()
+
+    def forget(self) -> None:
+        """Drop every laid-out document (new results, a lock)."""
+        self._cache.clear()
 
     def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument | None:
         hit = index.data(self._role)
         if not isinstance(hit, Hit):
             return None
-        return hit_document(hit, self._lang, option.font, option.rect.width())
+        key = (id(hit), option.rect.width())
+        cached = self._cache.get(key)
+        if cached is not None and cached[0] is hit:
+            return cached[1]
+        if len(self._cache) > CACHE_LIMIT:
+            self._cache.clear()
+        doc = hit_document(hit, self._lang, option.font, option.rect.width())
+        self._cache[key] = (hit, doc)
+        return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
