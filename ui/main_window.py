@@ -130,6 +130,31 @@ class MainWindow(QMainWindow):
         self.toolbar_review.setEnabled(self.review_action.isEnabled())
         self.toolbar.setVisible(unlocked)
 
+    def retranslate(self) -> None:
+        """Live language switch (``ui.i18n.switch`` calls this): rebuild every menu and the
+        toolbar through ``_build_actions`` (so actions must be made there), then the title,
+        the list's headers and the status label. The unlock page redoes its own texts."""
+        from ui import i18n
+
+        old = [a for m in self.menuBar().actions() if m.menu() for a in m.menu().actions()]
+        old += self.toolbar.actions()
+        self.menuBar().clear()
+        self.removeToolBar(self.toolbar)
+        self.toolbar.deleteLater()
+        for act in old:
+            if act.parent() is self:
+                act.deleteLater()
+        self._build_actions()
+        self._update_actions()
+        self.setWindowTitle(self.tr("Testimony Intake"))
+        view = self.workspace.list_view
+        view.set_language(i18n.current())
+        view.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
+                                          view.model.columnCount() - 1)
+        if self.session.info is not None:
+            self.store_label.setText(self.tr("{0} · fingerprint {1}").format(
+                self.session.info.label, self.session.info.fingerprint))
+
     # -- unlock and lock --------------------------------------------------------------------
 
     def _on_unlocked(self, info: StoreInfo) -> None:

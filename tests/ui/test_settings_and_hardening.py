@@ -43,7 +43,7 @@ def test_stray_keys_in_the_file_are_dropped(tmp_path):
     assert "interview" not in path.read_text()
 
 
-def test_after_a_whole_session_the_file_holds_only_declared_keys(qtbot, window, settings,
+def test_after_a_whole_session_the_file_holds_only_declared_keys(qtbot, qapp, window, settings,
                                                                recorded_messages):
     from crypto.passphrase import encode_passphrase
 
@@ -55,8 +55,12 @@ def test_after_a_whole_session_the_file_holds_only_declared_keys(qtbot, window, 
     dialog = SettingsDialog(settings, window)
     dialog.language.setCurrentIndex(dialog.language.findData("ko"))
     dialog.idle.setValue(7)
-    assert "next time" in dialog.note.text()
-    dialog.accept()
+    try:
+        dialog.accept()  # the language applies at once (tests/ui/test_language_switch.py)
+    finally:
+        from ui import i18n
+
+        i18n.switch(qapp, "en")
     window.lock()
     qtbot.waitUntil(lambda: session.ops.idle)
     text = settings.path.read_text(encoding="utf-8")
@@ -108,3 +112,75 @@ def test_store_dir_choice(monkeypatch, tmp_path):
     assert choose_store_dir(None, saved, {}) == saved
     monkeypatch.setenv("TESTIMONY_INTAKE_STORE", str(tmp_path / "env"))
     assert choose_store_dir(None, saved, dict(os.environ)) == tmp_path / "env"
+
+
+# -- the wipe after failed unlocks: kept with the store, never in the settings file ---------
+
+
+def _unlocked_window(qtbot, window):
+    from crypto.passphrase import encode_passphrase
+
+    window.session.create(encode_passphrase(PASSPHRASE), "Field team A",
+                          success=lambda _k: None)
+    qtbot.waitUntil(lambda: window.session.is_unlocked and window.session.ops.idle,
+                    timeout=10_000)
+    return window.session
+
+
+def test_the_wipe_is_off_by_default_and_set_by_the_unlocked_owner(qtbot, window, settings,
+                                                                  recorded_messages):
+    from intake.unlock_guard import UnlockGuard
+    from ui.messages import Button, MessageBox
+
+    session = _unlocked_window(qtbot, window)
+    dialog = SettingsDialog(settings, window)
+    assert not dialog.wipe_on.isChecked() and dialog.wipe_on.isEnabled()
+    assert not dialog.wipe_after.isEnabled()
+    dialog.wipe_on.setChecked(True)
+    dialog.wipe_after.setValue(5)
+    assert "crypto-erased" in dialog.wipe_note.text()
+    MessageBox.set_next_answer(Button.Yes)
+    dialog.accept()
+    qtbot.waitUntil(lambda: session.ops.idle)
+    assert "after 5 wrong passphrases" in recorded_messages[-1].text
+    assert UnlockGuard(session.store_dir).state().wipe_after == 5
+    assert _keys_in(settings.path) <= {k.lower() for k in KEYS}  # nothing about the wipe
+
+    again = SettingsDialog(settings, window)
+    assert again.wipe_on.isChecked() and again.wipe_after.value() == 5
+    again.wipe_on.setChecked(False)
+    again.accept()  # turning it off asks nothing
+    qtbot.waitUntil(lambda: session.ops.idle)
+    assert UnlockGuard(session.store_dir).state().wipe_after is None
+
+
+def test_backing_out_of_the_wipe_keeps_the_dialog_and_changes_nothing(qtbot, window, settings):
+    from intake.unlock_guard import UnlockGuard
+    from ui.messages import Button, MessageBox
+
+    session = _unlocked_window(qtbot, window)
+    dialog = SettingsDialog(settings, window)
+    dialog.show()
+    dialog.wipe_on.setChecked(True)
+    MessageBox.set_next_answer(Button.No)
+    dialog.accept()
+    assert dialog.isVisible() and dialog.result() == 0
+    qtbot.waitUntil(lambda: session.ops.idle)
+    assert UnlockGuard(session.store_dir).state().wipe_after is None
+
+
+def test_a_locked_store_cannot_have_its_wipe_changed(qtbot, window, settings):
+    from intake.unlock_guard import UnlockGuard
+
+    session = _unlocked_window(qtbot, window)
+    UnlockGuard(session.store_dir).set_wipe_after(7)
+    window.lock()
+    qtbot.waitUntil(lambda: session.ops.idle and not session.is_unlocked)
+    dialog = SettingsDialog(settings, window)
+    assert dialog.wipe_on.isChecked() and dialog.wipe_after.value() == 7
+    assert not dialog.wipe_on.isEnabled() and not dialog.wipe_after.isEnabled()
+    assert "Unlock the store" in dialog.wipe_note.text()
+    dialog.wipe_on.setChecked(False)  # even if it could be clicked
+    dialog.accept()
+    qtbot.waitUntil(lambda: session.ops.idle)
+    assert UnlockGuard(session.store_dir).state().wipe_after == 7
