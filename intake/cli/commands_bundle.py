@@ -16,14 +16,14 @@ from intake.bundle import (
     ExportRequest,
     Provenance,
     export_bundle,
-    import_bundle,
     unknown_sender_message,
-    verify_bundle,
 )
+from intake.cli import commands_custody
 from intake.cli.commands_records import read_input_file, resolve_id
 from intake.cli.context import Context
 from intake.clock import utc_now_iso
 from intake.contacts import Contacts
+from intake.custody.dispatch import import_file, verify_file
 from intake.errors import InvalidInput
 from intake.model import PURPOSES
 from intake.reidentify import DEFAULT_K
@@ -90,11 +90,13 @@ def register(commands: Any) -> None:
                         "(audited); documents and video are always withheld at this level")
     p.set_defaults(run=run_export)
 
-    p = commands.add_parser("verify", help="decrypt and check a bundle; store nothing")
+    p = commands.add_parser("verify", help="decrypt and check a bundle, notice or receipt; "
+                            "store nothing")
     p.add_argument("file", type=Path)
     p.set_defaults(run=run_verify)
 
-    p = commands.add_parser("import", help="verify a bundle, then import it")
+    p = commands.add_parser("import", help="verify, then import a bundle, a withdrawal "
+                            "notice or a delivery receipt")
     p.add_argument("file", type=Path)
     p.add_argument("--trust-new-sender", action="store_true",
                    help="accept a sender who is not yet a contact (after comparing the "
@@ -240,7 +242,10 @@ def _show(ctx: Context, p: Provenance) -> None:
 
 def run_verify(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.open_store() as store:
-        p = verify_bundle(store, args.file)
+        checked = verify_file(store, args.file)
+    if checked.bundle is None:  # a withdrawal notice or a delivery receipt
+        return commands_custody.show_verified(ctx, checked)
+    p = checked.bundle
     _show(ctx, p)
     ctx.out("Checked: the age encryption, the sender's signature, and every member's "
             "SHA-256 and size.")
@@ -253,7 +258,10 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
 
 def run_import(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.open_store() as store:
-        result = import_bundle(store, args.file, trust_new_sender=args.trust_new_sender)
+        done = import_file(store, args.file, trust_new_sender=args.trust_new_sender)
+    if done.bundle is None:  # a withdrawal notice or a delivery receipt
+        return commands_custody.show_imported(ctx, done)
+    result = done.bundle
     shown = result.provenance
     if result.new_contact:
         shown = dataclasses.replace(shown, sender_label=result.new_contact)
