@@ -10,6 +10,7 @@ from typing import BinaryIO, TextIO
 from crypto.kdf import PRODUCTION, KdfPolicy
 from intake.bundle.statement import StatementRenderer
 from intake.cli import passphrase
+from intake.consent_receipt import ReceiptRenderer
 from intake.errors import IntakeError, WrongPassphrase
 from intake.store import Store
 from intake.unlock_guard import StoreWiped, UnlockDelayed, UnlockGuard
@@ -25,6 +26,8 @@ class Context:
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
     # Makes witness statement PDFs for ``export`` (Qt, injected by ui/launcher.py).
     statement_renderer: StatementRenderer | None = None
+    # Makes consent receipt PDFs for ``consent-receipt`` (Qt, injected the same way).
+    receipt_renderer: ReceiptRenderer | None = None
 
     def out(self, line: str = "") -> None:
         print(line, file=self.stdout)

@@ -17,12 +17,16 @@ from intake.bundle.statement import StatementRenderer
 from intake.cli import (
     commands_backup,
     commands_bundle,
+    commands_consent,
+    commands_custody,
+    commands_loadfile,
     commands_records,
     commands_scan,
     commands_search,
     commands_store,
 )
 from intake.cli.context import Context
+from intake.consent_receipt import ReceiptRenderer
 from intake.errors import IntakeError
 from intake.store.paths import default_store_dir
 
@@ -58,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands_bundle.register(commands)
     commands_scan.register(commands)
     commands_backup.register(commands)
+    commands_custody.register(commands)
+    commands_consent.register(commands)
+    commands_loadfile.register(commands)
     return parser
 
 
@@ -71,12 +78,15 @@ def wants_gui(argv: Sequence[str]) -> bool:
 
 def main(argv: Sequence[str] | None = None, *, policy: KdfPolicy = PRODUCTION,
          context: Context | None = None,
-         statement_renderer: StatementRenderer | None = None) -> int:
+         statement_renderer: StatementRenderer | None = None,
+         receipt_renderer: ReceiptRenderer | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     ctx = context or Context(store_dir=Path())
     if statement_renderer is not None:
         ctx.statement_renderer = statement_renderer
+    if receipt_renderer is not None:
+        ctx.receipt_renderer = receipt_renderer
     try:
         args = parser.parse_args(argv)
     except UsageError as exc:

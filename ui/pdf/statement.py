@@ -14,72 +14,22 @@ with ``pdftotext`` that every digit and syllable comes back.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (
-    QFont,
-    QFontDatabase,
-    QGuiApplication,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPdfWriter,
-    QTextDocument,
-)
+from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSizeF, Qt
+from PySide6.QtGui import QFont, QPainter, QTextDocument
 
 from intake.bundle.statement import StatementFailed
 from intake.model import Testimony
+from ui.pdf.document import RESOLUTION, a4_writer, ensure_gui_application, pdf_font
 from ui.pdf.statement_html import statement_html
 
-PREFERRED_FAMILIES = ("Noto Sans CJK KR", "Noto Sans KR", "Source Han Sans KR")
-RESOLUTION = 300
-# ``locl`` drops digits from the text layer; ligatures (``ff`` in a hex id) extract as one
-# character (U+FB00), so ids and hashes copied from the PDF would not match.
-_FEATURES_OFF = ("locl", "liga", "clig", "dlig")
-_app: QGuiApplication | None = None
+__all__ = ["ensure_gui_application", "render_statement", "statement_font"]
+
 _FOOTER = {"en": ("Bundle", "Page", "of"), "ko": ("번들", "쪽", "/")}
-
-
-def ensure_gui_application() -> None:
-    """A Qt application must exist to lay out text; make an offscreen one if none does."""
-    global _app
-    if QGuiApplication.instance() is None:
-        # A QApplication (not a bare QGuiApplication): if widgets are made later in the
-        # same process — the desktop app, the tests — Qt aborts on a GUI-only instance.
-        from PySide6.QtWidgets import QApplication
-
-        _app = QApplication(["testimony-intake", "-platform", "offscreen"])
-
-
-def _family() -> str:
-    families = set(QFontDatabase.families())
-    for name in PREFERRED_FAMILIES:
-        if name in families:
-            return name
-    fc_match = shutil.which("fc-match")
-    if fc_match:
-        found = subprocess.run([fc_match, "-f", "%{file}", PREFERRED_FAMILIES[0]],
-                               capture_output=True, text=True, timeout=10).stdout.strip()
-        if found:
-            loaded = QFontDatabase.applicationFontFamilies(
-                QFontDatabase.addApplicationFont(found))
-            for name in PREFERRED_FAMILIES:
-                if name in loaded:
-                    return name
-    raise StatementFailed("the statement needs the Noto Sans CJK font (Debian: "
-                          "fonts-noto-cjk), which is not installed")
 
 
 def statement_font(point_size: float = 9.5, *, bold: bool = False) -> QFont:
     """Noto Sans CJK with ``locl`` and ligatures off, so every character extracts as typed."""
-    font = QFont(_family())
-    font.setPointSizeF(point_size)
-    font.setBold(bold)
-    for feature in _FEATURES_OFF:
-        font.setFeature(QFont.Tag(feature), 0)
-    return font
+    return pdf_font(point_size, bold=bold, missing=StatementFailed, what="the statement")
 
 
 def render_statement(testimony: Testimony, bundle_id: str, lang: str) -> bytes:
@@ -87,12 +37,8 @@ def render_statement(testimony: Testimony, bundle_id: str, lang: str) -> bytes:
     ensure_gui_application()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(RESOLUTION)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(18, 16, 18, 16), QPageLayout.Unit.Millimeter)
-    writer.setTitle(f"Witness statement {testimony.survivor.pseudonym}")
-    writer.setCreator("Testimony Intake")
+    writer = a4_writer(buffer, title=f"Witness statement {testimony.survivor.pseudonym}",
+                       margins_mm=(18, 16, 18, 16))
 
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(writer)
