@@ -97,3 +97,33 @@ def test_generated_passphrases_are_six_words_from_a_2048_word_list():
     assert len(words) == 6 and all(w in WORDS for w in words)
     assert entropy_bits() == 66
     assert len({generate_passphrase() for _ in range(20)}) == 20
+
+
+def test_the_wizard_offers_a_restore_instead(qtbot, session, tmp_path, new_store, monkeypatch,
+                                             policy):
+    """The first page's "Restore from a backup instead…" restores into the (empty) store
+    location; the wizard then ends accepted, with no store created and no key shown."""
+    from intake.backup import create_backup
+    from tests.conftest import PASSPHRASE
+    from ui.backup.restore_dialog import RestoreDialog
+
+    source, _key = new_store("elsewhere", label="Field team B")
+    backup = tmp_path / "b.tibak"
+    create_backup(source, backup)
+    wizard = FirstRunWizard(session)
+    qtbot.addWidget(wizard)
+    wizard.show()
+
+    def run_modal(dialog):
+        dialog.file_edit.setText(str(backup))
+        dialog.secret.passphrase.setText(PASSPHRASE)
+        dialog.action_button.click()
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+        return 1
+
+    monkeypatch.setattr(RestoreDialog, "exec", run_modal)
+    wizard.identity.restore_button.click()
+    assert wizard.restored and not wizard.created
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    assert session.store_exists() and not session.is_unlocked
+    Store.open(session.store_dir, encode_passphrase(PASSPHRASE), policy=policy).close()

@@ -66,7 +66,7 @@ class BackupDialog(TaskDialog):
             self.file_edit.setText(str(chosen))
 
     def run(self, path: Path) -> None:
-        if path.exists() and MessageBox.question(
+        if path.is_file() and MessageBox.question(
                 self, self.windowTitle(),
                 self.tr("{0} exists. Replace it with a new backup?").format(path.name)) \
                 != Button.Yes:
@@ -93,7 +93,7 @@ class BackupDialog(TaskDialog):
                 return info, exc
             return info, summary
 
-        self.session.run(work, success=self._done, failure=self._failed,
+        self.handle = self.session.run(work, success=self._done, failure=self._failed,
                          progress_title=self.tr("Backing up the store…"))
 
     def _done(self, result: tuple[BackupInfo, Any]) -> None:

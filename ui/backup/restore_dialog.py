@@ -87,7 +87,7 @@ class RestoreDialog(TaskDialog):
             finally:
                 wipe(secret)
 
-        self.session.ops.submit(work, success=lambda s: self._done(s, by_key),
+        self.handle = self.session.ops.submit(work, success=lambda s: self._done(s, by_key),
                                 failure=self._failed,
                                 progress_title=self.tr("Restoring the backup…"))
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.backup.secret_input import SecretInput
+from ui.operations import OperationHandle
 from ui.session import Session
 
 
@@ -36,6 +37,7 @@ class TaskDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.busy = False
+        self.handle: OperationHandle | None = None  # the work in flight (tests cancel it)
         self.explain = QLabel()
         self.explain.setWordWrap(True)
         self.file_edit = QLineEdit()

@@ -75,7 +75,7 @@ class VerifyBackupDialog(TaskDialog):
             finally:
                 wipe(secret)
 
-        self.session.ops.submit(work, success=self._done, failure=self._failed,
+        self.handle = self.session.ops.submit(work, success=self._done, failure=self._failed,
                                 progress_title=self.tr("Verifying the backup…"))
 
     def _done(self, summary: BackupSummary) -> None:

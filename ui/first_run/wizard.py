@@ -12,9 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
+    QPushButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -53,11 +55,18 @@ class IdentityPage(QWizardPage):
         form = QFormLayout()
         form.addRow(self.tr("Interviewer &label:"), self.label)
         form.addRow(self.tr("Store location:"), where)
+        self.restore_button = QPushButton(self.tr("Restore from a backup instead…"))
+        self.restore_button.setToolTip(self.tr(
+            "Bring back a store from a backup file made with this application"))
+        restore_row = QHBoxLayout()
+        restore_row.addStretch(1)
+        restore_row.addWidget(self.restore_button)
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
         layout.addSpacing(8)
         layout.addLayout(form)
         layout.addStretch(1)
+        layout.addLayout(restore_row)
         self.label.textChanged.connect(self.completeChanged)
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt)
@@ -111,8 +120,21 @@ class FirstRunWizard(QWizard):
                                       self.tr("Create the store"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Open the store"))
         self.currentIdChanged.connect(self._entered)
+        self.identity.restore_button.clicked.connect(self.restore_instead)
         self.created = False
+        self.restored = False
         self.resize(680, 520)
+
+    def restore_instead(self) -> None:
+        """A store from a backup instead of a new one: once restored, the wizard is done and
+        the unlock screen asks for the backup's passphrase."""
+        from ui.backup.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.session, self)
+        dialog.exec()
+        if dialog.restored:
+            self.restored = True
+            self.accept()
 
     def _entered(self, page_id: int) -> None:
         if page_id == self.PAGE_CREATE and not self.create_page.running:
