@@ -289,7 +289,11 @@ class ExportDialog(QDialog):
 
     def output_path(self) -> Path | None:
         """The chosen file, or None after saying why it cannot be used."""
-        path = with_bundle_suffix(Path(self.path_edit.text().strip()).expanduser())
+        typed = Path(self.path_edit.text().strip()).expanduser()
+        if typed.is_dir():
+            self.status.setText(_tr("{0} is a folder; choose a file name.").format(typed))
+            return None
+        path = with_bundle_suffix(typed)
         if not path.parent.is_dir():
             self.status.setText(_tr("The folder {0} does not exist.").format(path.parent))
             return None
