@@ -17,8 +17,10 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Protocol
 
+from crypto.atomicfile import atomic_writer
 from intake.errors import Cancelled, IntakeError, InvalidInput, NotFound
 from intake.model import Consent, Testimony
 from intake.store import Store
@@ -199,19 +201,29 @@ def render_checked(renderer: ReceiptRenderer | None, receipt: ConsentReceipt) ->
 # -- in the store: issuing (audited) and looking a code up -------------------------------
 
 
-def issue(store: Store, testimony_id: str, medium: str) -> ConsentReceipt:
-    """The receipt of the testimony's current consent, audited as made.
-
-    Call inside ``store.transaction()`` together with writing the PDF, so the audit
-    entry and the file land together or not at all. The entry holds the code and the
-    revision only, never text.
-    """
+def _audit(store: Store, receipt: ConsentReceipt, medium: str) -> None:
+    """The entry holds the code, the revision and the medium only, never text."""
     if medium not in MEDIA:
         raise ValueError(f"unknown receipt medium {medium!r}")
-    receipt = build(store.get(testimony_id))
-    store.audit.append(AUDIT_ACTION, testimony_id, {
+    store.audit.append(AUDIT_ACTION, receipt.testimony_id, {
         "code": receipt.code, "revision": receipt.revision, "medium": medium})
+
+
+def show_on_screen(store: Store, testimony_id: str) -> ConsentReceipt:
+    """The receipt of the testimony's current consent, audited as shown (no file)."""
+    with store.transaction():
+        receipt = build(store.get(testimony_id))
+        _audit(store, receipt, "screen")
     return receipt
+
+
+def save_pdf(store: Store, receipt: ConsentReceipt, pdf: bytes, path: Path) -> None:
+    """Write the rendered receipt atomically, audited: the entry and the file land
+    together or not at all (the transaction rolls back if the write fails)."""
+    with store.transaction():
+        _audit(store, receipt, "pdf")
+        with atomic_writer(path) as out:
+            out.write(pdf)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from crypto.atomicfile import atomic_writer
 from intake import consent_receipt
 from intake.cli.commands_records import resolve_id
 from intake.cli.context import Context
@@ -77,12 +76,9 @@ def check_target(path: Path, *, force: bool) -> None:
 def _run_write(ctx: Context, args: argparse.Namespace) -> int:
     check_target(args.output, force=args.force)
     with ctx.open_store() as store:
-        testimony_id = resolve_id(store, args.id)
-        with store.transaction():
-            receipt = consent_receipt.issue(store, testimony_id, "pdf")
-            pdf = consent_receipt.render_checked(ctx.receipt_renderer, receipt)
-            with atomic_writer(args.output) as out:
-                out.write(pdf)
+        receipt = consent_receipt.build(store.get(resolve_id(store, args.id)))
+        pdf = consent_receipt.render_checked(ctx.receipt_renderer, receipt)
+        consent_receipt.save_pdf(store, receipt, pdf, args.output)
     ctx.out(f"Wrote the consent receipt to {args.output} (receipt code {receipt.code}).")
     ctx.out("It names nobody. Look the code up later with: testimony-intake "
             f"consent-receipt --lookup {receipt.code}")
