@@ -17,6 +17,7 @@ redaction review covers them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -94,6 +95,7 @@ def describe_steps(steps: Sequence[str]) -> str:
     return ", ".join(_STEP_WORDS.get(s, s) for s in steps)
 
 
+@functools.lru_cache(maxsize=65536)  # a store repeats the same few hundred places
 def _place_key(text: str | None, *, to_province: bool = False) -> str | None:
     if not text or not text.strip():
         return None
