@@ -50,7 +50,7 @@ class TaskDialog(QDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.row_labels: list[QLabel] = []
-        self.add_row(file_row)
+        self.add_row(file_row, buddy=self.file_edit)
         if self.secret is not None:
             self.add_row(self.secret)
         self.status = QLabel()
@@ -85,8 +85,11 @@ class TaskDialog(QDialog):
             self.secret.clear()
         QDialog.reject(self)
 
-    def add_row(self, field: QWidget | QHBoxLayout) -> None:
+    def add_row(self, field: QWidget | QHBoxLayout, *, buddy: QWidget | None = None) -> None:
+        """A labelled row; a label with a mnemonic (``&``) needs its ``buddy`` to show it."""
         label = QLabel()
+        if buddy is not None:
+            label.setBuddy(buddy)
         self.row_labels.append(label)
         self.form.addRow(label, field)
 

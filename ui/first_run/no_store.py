@@ -25,6 +25,7 @@ class NoStorePanel(QWidget):
         self.explain.setWordWrap(True)
         self.explain.setTextFormat(Qt.TextFormat.PlainText)
         self.explain.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.explain.setMinimumWidth(400)
         self.create_button = QPushButton()
         self.restore_button = QPushButton()
         layout = QVBoxLayout(self)
