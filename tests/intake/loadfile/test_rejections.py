@@ -111,3 +111,12 @@ def test_metadata_whose_hash_disagrees_with_the_manifest(genuine):
     sha = first.split(",")[7]
     refused(pair, resigned(pair, with_metadata(entries, text.replace(sha, "0" * 64, 1)),
                            mtime), "differs from the manifest")
+
+
+def test_a_directory_or_a_large_non_age_file_is_not_a_bundle(genuine):
+    pair, *_ = genuine
+    refused(pair, os.urandom(3 * 1024 * 1024), "not an age file")
+    out = pair.tmp / "out"
+    with pytest.raises(BundleRejected, match="not a regular file|is a directory"):
+        write_loadfile(pair.legal, pair.tmp, out)
+    assert not out.exists()
