@@ -72,7 +72,7 @@ def finding_text(f: RiskFinding) -> str:
         f.pseudonym, f.testimony_id[:8], identifying_text(f.identifying), f.crowd, f.k,
         steps_text(f.suggested))
     if not f.reaches_k:
-        line += " " + _tr("Even then only {0}.").format(f.crowd_after)
+        line += " " + _tr("Even generalised, only {0} would share it.").format(f.crowd_after)
     return line
 
 
@@ -138,6 +138,10 @@ class ExportChecksDialog(QDialog):
             layout.addWidget(_list([finding_text(f) for f in review.findings]))
             layout.addWidget(_note(_tr("Generalising changes only the exported copy, never "
                                        "the store.")))
+            if any(not f.reaches_k for f in review.findings):
+                layout.addWidget(_note(_tr("Where even generalising is not enough, exporting "
+                                           "means accepting the risk, and the audit log "
+                                           "records it.")))
 
         self.buttons = QDialogButtonBox()
         self.generalise_button: QPushButton | None = None

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -63,7 +64,7 @@ def _explained(button: QRadioButton, text: str) -> QVBoxLayout:
     hint = QLabel(text)
     hint.setWordWrap(True)
     hint.setIndent(24)
-    hint.setEnabled(False)  # the palette's muted text
+    hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # muted, yet readable
     box = QVBoxLayout()
     box.setSpacing(0)
     box.addWidget(button)
@@ -359,7 +360,7 @@ class ExportDialog(QDialog):
         self._set_busy(False)
         names = ", ".join(c.label for c in result.recipients)
         lines = [_tr("Bundle written: {0}").format(result.path),
-                 _tr("{0} testimonies and {1} attachments, for {2}, {3} level, to {4}.").format(
+                 _tr("Testimonies: {0}; attachments: {1}; for {2}, {3} level; to {4}.").format(
                      len(result.testimony_ids), result.attachments,
                      purpose_name(self.purpose), level_name(self.level), names)]
         if result.warnings:

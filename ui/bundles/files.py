@@ -15,7 +15,6 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from crypto.atomicfile import atomic_writer
@@ -25,10 +24,6 @@ from intake.errors import InvalidInput
 
 BUNDLE_SUFFIX = ".tib.age"
 CARD_SUFFIX = ".json"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BundleFiles", text)
 
 
 def default_bundle_name(purpose: str, today: dt.date | None = None) -> str:

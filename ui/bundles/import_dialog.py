@@ -44,12 +44,12 @@ def _tr(text: str) -> str:
 def result_text(r: ImportResult) -> str:
     if r.already_imported:
         return _tr("This bundle was imported before; nothing changed.")
-    lines = [_tr("Imported: {0} new testimonies, {1} new revisions, {2} unchanged, "
-                 "{3} attachments.").format(len(r.created), len(r.revised), len(r.unchanged),
+    lines = [_tr("Imported. New testimonies: {0}; new revisions: {1}; unchanged: {2}; "
+                 "attachments added: {3}.").format(len(r.created), len(r.revised), len(r.unchanged),
                                             r.attachments)]
     if r.older:
-        lines.append(_tr("{0} testimonies were older than what you already have and were "
-                         "left as they are.").format(len(r.older)))
+        lines.append(_tr("Older than the revisions you already have, so left as they are: "
+                         "{0}.").format(len(r.older)))
     if r.new_contact is not None:
         lines.append(_tr("The sender was added to your contacts as {0}.").format(
             r.new_contact))
@@ -153,6 +153,7 @@ class ImportDialog(QDialog):
         self.compared_box.setVisible(not p.known_sender)
         self.unverified_note.setVisible(p.known_sender and not p.sender_verified)
         self.group.show()
+        self.adjustSize()  # room for the fingerprint's two lines
         self.status.setText(_tr("Checked: the encryption, the sender's signature, and every "
                                 "file's SHA-256 and size."))
         self._update()

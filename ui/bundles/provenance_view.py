@@ -72,7 +72,7 @@ class ProvenanceView(QWidget):
         self.created.setText(local_time(p.created))
         self.purpose.setText(_tr("{0}, {1} level").format(purpose_name(p.purpose),
                                                           level_name(p.level)))
-        self.contents.setText(_tr("{0} testimonies, {1} attachments ({2} in all)").format(
+        self.contents.setText(_tr("Testimonies: {0}; attachments: {1} ({2} in all)").format(
             p.records, p.attachments, _size(p.total_bytes)))
         self.bundle_id.setText(p.bundle_id)
 

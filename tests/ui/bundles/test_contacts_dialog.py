@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QFileDialog
 
 from tests.ui.bundles.conftest import idle, on_store, state
@@ -187,7 +188,6 @@ def test_a_card_already_added_is_refused(dialog, qtbot, legal, template):
 
 def test_lock_clears_and_closes_the_dialog_and_its_comparison(qtbot, legal, template):
     d = open_contacts(None, legal)
-    qtbot.addWidget(d)
     idle(qtbot, legal)
     d.add_from_card(template.root / "stranger-card.json")
     idle(qtbot, legal)
@@ -196,3 +196,4 @@ def test_lock_clears_and_closes_the_dialog_and_its_comparison(qtbot, legal, temp
     assert not compare.isVisible()
     assert d.model.rowCount() == 0 and d.own_fingerprint.text() == ""
     assert not d.isVisible()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(d))  # deleted on close

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 
 from intake.bundle import import_bundle
@@ -323,9 +324,9 @@ def test_the_output_file_is_chosen_in_qts_own_dialog(make_dialog, tmp_path):
 
 def test_lock_clears_and_closes(qtbot, field, template):
     d = open_export(None, field, [template.ids["S-0142"]])
-    qtbot.addWidget(d)
     idle(qtbot, field)
     assert d.testimonies.rowCount() == 4
     field.lock()
     assert not d.isVisible()
     assert d.testimonies.rowCount() == 0 and d.recipients.rowCount() == 0
+    qtbot.waitUntil(lambda: not shiboken6.isValid(d))  # deleted on close

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QFileDialog
 
 from tests.ui.bundles.conftest import idle, on_store, state
@@ -43,7 +44,7 @@ def test_provenance_of_a_known_sender(dialog, qtbot, legal, bundle, template):
     assert v.sender.text() == "Field A (contact, fingerprint not verified)"
     assert len(v.fingerprint.text().split()) == 6
     assert v.purpose.text() == "legal proceedings, full level"
-    assert v.contents.text().startswith("2 testimonies, 1 attachments")
+    assert v.contents.text().startswith("Testimonies: 2; attachments: 1 (")
     assert v.created.text() and v.bundle_id.text() == dialog.provenance.bundle_id
     assert dialog.compared_box.isHidden() and not dialog.unverified_note.isHidden()
     assert dialog.import_button.isEnabled()
@@ -57,8 +58,8 @@ def test_import_then_reimport_changes_nothing(dialog, qtbot, legal, bundle, temp
     dialog.imported.connect(imported.append)
     dialog.import_button.click()
     idle(qtbot, legal)
-    assert dialog.status.text() == ("Imported: 2 new testimonies, 0 new revisions, "
-                                    "0 unchanged, 1 attachments.")
+    assert dialog.status.text() == ("Imported. New testimonies: 2; new revisions: 0; "
+                                    "unchanged: 0; attachments added: 1.")
     assert len(imported) == 1 and not dialog.import_button.isEnabled()
     ids = on_store(qtbot, legal, lambda s: set(s.ids()))
     assert ids == {template.ids["S-0142"], template.ids["S-0200"]}
@@ -168,7 +169,6 @@ def test_cancelled_check_imports_nothing(dialog, qtbot, legal, bundle):
 
 def test_lock_clears_and_closes(qtbot, legal, bundle):
     d = open_import(None, legal)
-    qtbot.addWidget(d)
     d.choose(bundle("stranger"))
     idle(qtbot, legal)
     assert d.view.sender.text()
@@ -176,3 +176,4 @@ def test_lock_clears_and_closes(qtbot, legal, bundle):
     assert not d.isVisible()
     assert d.view.sender.text() == "" and d.view.fingerprint.text() == ""
     assert d.path_edit.text() == "" and d.provenance is None
+    qtbot.waitUntil(lambda: not shiboken6.isValid(d))  # deleted on close
