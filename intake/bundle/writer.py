@@ -191,4 +191,7 @@ def encrypt_bundle(out: BinaryIO, plan: ExportPlan, signature: bytes, blobs: Blo
         producer.join_quietly()
         raise
     producer.join()
+    # Push the last buffered bytes to the system now: on a full disk the failure must come
+    # here, before the caller records the export, not in the atomic writer's final flush.
+    out.flush()
     return total

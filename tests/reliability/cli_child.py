@@ -5,6 +5,7 @@
 - ``argv``: the command line (``--store`` is added; ``{mount}`` is replaced by the tmpfs);
 - ``store``: the store to work on;
 - ``fsize``: optional ``RLIMIT_FSIZE`` in bytes (no file may grow past it: EFBIG);
+- ``fake_statements``: optional; exports get a stand-in witness statement (no Qt);
 - ``tmpfs``: optional ``{"mount": DIR, "kib": N, "leave": BYTES, "out": DIR}`` — mount a
   tmpfs of N KiB at DIR (the child must run under ``unshare -rm`` for that), copy the
   store in, fill the disk so only ``leave`` bytes stay free, run the command, free the
@@ -67,6 +68,9 @@ def main(spec: dict) -> None:
     out, err = io.StringIO(), io.StringIO()
     ctx = Context(store_dir=Path(), stdin=io.BytesIO(spec.get("stdin", "").encode()),
                   stdout=out, stderr=err)
+    if spec.get("fake_statements"):  # exports without Qt: a stand-in witness statement
+        from tests.reliability.crash_child import fake_statement
+        ctx.statement_renderer = fake_statement
     try:
         code = cli_main(["--store", str(store), *argv],
                         policy=KdfPolicy.insecure_for_tests(), context=ctx)

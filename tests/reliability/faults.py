@@ -73,3 +73,21 @@ def fail_writes_after(limit: int, code: int = errno.ENOSPC,
         yield opened
     finally:
         atomicfile.os = original
+
+
+@contextmanager
+def file_size_limit(limit: int) -> Iterator[None]:
+    """No file may grow past ``limit`` bytes while active (``RLIMIT_FSIZE``: ``EFBIG``), in
+    this process and in every process it starts meanwhile (the bundle encryption helper
+    inherits the limit, and ``SIGXFSZ`` ignored, so it fails the same way)."""
+    import resource
+    import signal
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of a kill
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous)

@@ -5,11 +5,18 @@ across every run against the same store, and after each kill checks the store
 against it with :func:`verify_store`: it opens (with the old or the new
 passphrase while a change was in flight, never neither), ``check`` is clean,
 every acknowledged write is there, and nothing half-written is visible.
+
+With a :class:`BundleWorld` (:func:`make_bundles`: a peer store, bundles it encrypted
+to the store under test, a folder for the store's own exports) the judgement also
+covers bundles: each import is wholly there or wholly absent, and every file named
+like a bundle in the export folder is a whole, verifiable bundle (a kill leaves only
+the atomic writer's hidden temporary file, which holds nothing but age ciphertext).
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import random
 import signal
@@ -20,13 +27,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from intake.backup import verify_backup
+from intake.bundle import ExportRequest, export_bundle, import_bundle, verify_bundle
 from intake.cli.passphrase import from_text
+from intake.contacts import Contacts
 from intake.errors import WrongPassphrase
 from intake.store import Store
-from tests.reliability.crash_child import PASSPHRASES, POLICY
+from tests.reliability.crash_child import PASSPHRASES, POLICY, fake_statement
+from tests.samples import make_testimony
 
 REPO = Path(__file__).resolve().parents[2]
 ALLOWED_NOTES = ("belongs to no attachment", "interrupted passphrase change")
+AGE_MAGIC = b"age-encryption.org/v1\n"
+PEER_PASSPHRASE = "crash test peer passphrase"
 
 
 def child_env(**extra: str) -> dict[str, str]:
@@ -48,6 +60,8 @@ class Ledger:
     # Which backups the file at the fixed path may be: the last acknowledged one, or any
     # begun after it whose rename may have happened before the kill.
     backup_candidates: set[int] = field(default_factory=set)
+    imports: set[str] = field(default_factory=set)          # bundle file names
+    exports: dict[str, str] = field(default_factory=dict)   # file name → bundle id
     acks: int = 0
 
     def take(self, line: str) -> None:
@@ -70,6 +84,10 @@ class Ledger:
             self.passphrase, self.passwd_in_flight = int(parts[2]), None
         elif kind == "backup":
             self.backup_candidates = {int(parts[2])}
+        elif kind == "import":
+            self.imports.add(parts[2])
+        elif kind == "export":
+            self.exports[parts[2]] = parts[3]
 
 
 @dataclass
@@ -81,11 +99,13 @@ class Run:
 
 def run_child(store: Path, ledger: Ledger, seed: int, backup: Path, tmp: Path, *,
               kill_after: float | None = None, crash_at_event: int | None = None,
-              max_ops: int = 200, timeout: float = 60.0) -> Run:
-    """Run one child; kill it ``kill_after`` seconds after READY (or let it kill itself)."""
+              max_ops: int = 200, timeout: float = 60.0,
+              env: dict[str, str] | None = None, kill_on: str = "READY") -> Run:
+    """Run one child; kill it ``kill_after`` seconds after it prints a line starting with
+    ``kill_on`` (READY: when the store is open), or let it kill itself."""
     pw = tmp / "current-passphrase"
     pw.write_text(PASSPHRASES[ledger.passphrase] + "\n", encoding="utf-8")
-    extra = {"CRASH_MAX_OPS": str(max_ops)}
+    extra = {"CRASH_MAX_OPS": str(max_ops), **(env or {})}
     if crash_at_event is not None:
         extra["CRASH_AT_EVENT"] = str(crash_at_event)
     proc = subprocess.Popen(
@@ -96,13 +116,12 @@ def run_child(store: Path, ledger: Ledger, seed: int, backup: Path, tmp: Path, *
     lines: list[str] = []
     deadline = time.monotonic() + timeout
     assert proc.stdout is not None
-    first = proc.stdout.readline()
-    lines.append(first.strip())
-    if kill_after is not None and first.startswith("READY"):
-        time.sleep(kill_after)
-        proc.send_signal(signal.SIGKILL)
     for line in proc.stdout:
         lines.append(line.strip())
+        if kill_after is not None and line.startswith(kill_on):
+            time.sleep(kill_after)
+            proc.send_signal(signal.SIGKILL)
+            kill_after = None
         if time.monotonic() > deadline:
             proc.kill()
     proc.wait(timeout=max(1.0, deadline - time.monotonic()))
@@ -130,7 +149,8 @@ def open_with_candidates(root: Path, ledger: Ledger) -> Store:
     raise AssertionError(f"the store opens with none of the passphrases {candidates}")
 
 
-def verify_store(root: Path, ledger: Ledger, backup: Path | None = None) -> None:
+def verify_store(root: Path, ledger: Ledger, backup: Path | None = None,
+                 world: BundleWorld | None = None) -> None:
     """Every promise kept, nothing half-written visible, the whole store verified."""
     with open_with_candidates(root, ledger) as store:
         report = store.check()
@@ -144,21 +164,27 @@ def verify_store(root: Path, ledger: Ledger, backup: Path | None = None) -> None
             refs = {a.id: a for a in store.get(tid).attachments}
             assert att_id in refs and refs[att_id].sha256 == sha, (tid, att_id)
         assert_no_half_writes(store)
+        if world is not None:
+            assert_imports_whole(store, ledger, world)
+    if world is not None:
+        assert_exports_whole(ledger, world)
     if backup is not None and backup.exists():
         check_backup(backup, ledger)
 
 
 def assert_no_half_writes(store: Store) -> None:
     """Counts agree: each testimony has revisions 1..n, its summary says n, and one audit
-    entry per revision (create, save, attach); the chain itself is checked by ``check``."""
+    entry per revision (create, save, attach, or an import that created or revised it);
+    the chain itself is checked by ``check``."""
     conn = store.conn
     rows = conn.execute(
         "SELECT t.id, (SELECT count(*) FROM revisions r WHERE r.testimony_id = t.id),"
         " (SELECT max(revision) FROM revisions r WHERE r.testimony_id = t.id),"
         " (SELECT min(revision) FROM revisions r WHERE r.testimony_id = t.id),"
         " (SELECT revision FROM summaries s WHERE s.testimony_id = t.id),"
-        " (SELECT count(*) FROM audit a WHERE a.testimony_id = t.id AND a.action IN"
-        "   ('testimony.create', 'testimony.save', 'testimony.attach'))"
+        " (SELECT count(*) FROM audit a WHERE a.testimony_id = t.id AND (a.action IN"
+        "   ('testimony.create', 'testimony.save', 'testimony.attach') OR (a.action = 'import'"
+        "   AND json_extract(a.detail, '$.outcome') IN ('created', 'revised'))))"
         " FROM testimonies t").fetchall()
     for tid, count, latest, first, summary, audited in rows:
         assert first == 1 and count == latest == summary == audited, \
@@ -166,8 +192,10 @@ def assert_no_half_writes(store: Store) -> None:
     attached = conn.execute(
         "SELECT count(*) FROM attachments a WHERE NOT EXISTS (SELECT 1 FROM audit u"
         " WHERE u.action = 'testimony.attach' AND json_extract(u.detail, '$.attachment') = a.id)"
+        " AND NOT EXISTS (SELECT 1 FROM imported_records r WHERE r.testimony_id ="
+        " a.testimony_id AND r.outcome IN ('created', 'revised'))"
     ).fetchone()[0]
-    assert attached == 0, "an attachment without its audit entry"
+    assert attached == 0, "an attachment without its audit entry or import"
 
 
 def check_backup(backup: Path, ledger: Ledger) -> None:
@@ -195,3 +223,111 @@ def digest_tree(root: Path) -> dict[str, str]:
 def random_delays(rng: random.Random, n: int, longest: float) -> list[float]:
     """Kill moments: mostly early (operations are short), a few late."""
     return [rng.random() ** 2 * longest for _ in range(n)]
+
+
+# -- bundles ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExpectedBundle:
+    name: str
+    bundle_id: str
+    testimonies: dict[str, tuple[tuple[str, str], ...]]  # id → ((attachment id, sha256), …)
+
+
+@dataclass
+class BundleWorld:
+    """Bundles a peer store made for the store under test, and where that store exports."""
+
+    bundles: Path
+    exports: Path
+    peer: Path
+    expected: dict[str, ExpectedBundle]
+    verified: set[str] = field(default_factory=set)
+
+    def env(self, **extra: str) -> dict[str, str]:
+        return {"CRASH_BUNDLES": str(self.bundles), "CRASH_EXPORTS": str(self.exports),
+                **extra}
+
+
+def make_bundles(tmp: Path, root: Path, count: int, seed: int = 0) -> BundleWorld:
+    """A peer store and ``count`` bundles from it to the (fresh, closed) store at ``root``:
+    two testimonies each, with attachments of 0 to 300,000 bytes. The two stores know and
+    have verified each other, so the store under test can also export to ``Peer``."""
+    rng = random.Random(seed)
+    world = BundleWorld(tmp / "bundles", tmp / "exports", tmp / "peer", {})
+    world.bundles.mkdir()
+    world.exports.mkdir()
+    peer, _ = Store.create(world.peer, from_text(PEER_PASSPHRASE), label="Peer team",
+                           policy=POLICY)
+    with Store.open(root, from_text(PASSPHRASES[0]), policy=POLICY) as store, peer:
+        Contacts(peer).add(store.identity_card(), "Crash")
+        Contacts(peer).verify("Crash")
+        Contacts(store).add(peer.identity_card(), "Peer")
+        Contacts(store).verify("Peer")
+        for k in range(count):
+            made = [peer.add(make_testimony(narrative=f"묶음 {k} 단둥에서 {rng.random()}"))
+                    for _ in range(2)]
+            for i, t in enumerate(made):
+                sizes = [300_000] if i == 0 else []  # every bundle has a large one
+                sizes += rng.sample((0, 1, 1000, 70_000), rng.randint(1, 2))
+                for size in sizes:
+                    peer.attach(t.id, io.BytesIO(os.urandom(size)), name=f"a{size}.bin")
+            path = world.bundles / f"b{k:02d}.tib.age"
+            result = export_bundle(peer, ExportRequest(("Crash",), "legal", "full",
+                                                       testimony_ids=tuple(t.id for t in made)),
+                                   path, renderer=fake_statement)
+            world.expected[path.name] = ExpectedBundle(path.name, result.bundle_id, {
+                t.id: tuple((a.id, a.sha256) for a in peer.get(t.id).attachments)
+                for t in made})
+    return world
+
+
+def assert_imports_whole(store: Store, ledger: Ledger, world: BundleWorld) -> None:
+    """Each bundle is wholly imported (its row, records, attachments) or wholly absent."""
+    conn = store.conn
+    for name, expected in world.expected.items():
+        imported = conn.execute("SELECT count(*) FROM imported_bundles WHERE bundle_id = ?",
+                                (expected.bundle_id,)).fetchone()[0]
+        records = conn.execute("SELECT count(*) FROM imported_records WHERE bundle_id = ?",
+                               (expected.bundle_id,)).fetchone()[0]
+        present = [tid for tid in expected.testimonies if conn.execute(
+            "SELECT 1 FROM testimonies WHERE id = ?", (tid,)).fetchone()]
+        if name in ledger.imports:
+            assert imported == 1, f"{name}: acknowledged, but not imported"
+        if not imported:
+            assert present == [] and records == 0, f"{name}: half imported {present}"
+            continue
+        assert present == list(expected.testimonies), f"{name}: records missing"
+        assert records == len(expected.testimonies), name
+        for tid, attachments in expected.testimonies.items():
+            held = {a.id: a.sha256 for a in store.get(tid).attachments}
+            assert all(held.get(a) == sha for a, sha in attachments), f"{name}: attachments"
+
+
+def assert_exports_whole(ledger: Ledger, world: BundleWorld) -> None:
+    """Acknowledged exports are there; every ``*.tib.age`` verifies for the peer; anything
+    else is the atomic writer's hidden temporary file, holding only age ciphertext."""
+    names = {p.name for p in world.exports.iterdir()}
+    missing = set(ledger.exports) - names
+    assert not missing, f"acknowledged exports missing: {missing}"
+    for name in sorted(names - world.verified):
+        path = world.exports / name
+        if name.endswith(".tib.age"):
+            with Store.open(world.peer, from_text(PEER_PASSPHRASE), policy=POLICY) as peer:
+                bundle_id = verify_bundle(peer, path).bundle_id
+            assert ledger.exports.get(name, bundle_id) == bundle_id, name
+            world.verified.add(name)
+        else:
+            assert name.startswith(".") and name.endswith(".tmp"), name
+            with path.open("rb") as f:
+                head = f.read(len(AGE_MAGIC))
+            assert AGE_MAGIC.startswith(head), f"{name}: not age ciphertext"
+
+
+def import_everything(root: Path, ledger: Ledger, world: BundleWorld) -> None:
+    """After all the kills, importing every bundle again completes."""
+    with open_with_candidates(root, ledger) as store:
+        for path in sorted(world.bundles.iterdir()):
+            import_bundle(store, path, trust_new_sender=True)
+            ledger.imports.add(path.name)

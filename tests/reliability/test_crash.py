@@ -15,6 +15,8 @@ write cache is the job of the fsync ordering (``crypto/atomicfile``, SQLite's
 
 from __future__ import annotations
 
+import io
+import os
 import random
 
 import pytest
@@ -23,7 +25,15 @@ from intake.cli.passphrase import from_text
 from intake.store import Store, erase_store
 from tests.helpers import files_containing
 from tests.reliability.crash_child import PASSPHRASES, POLICY
-from tests.reliability.harness import Ledger, random_delays, run_child, verify_store
+from tests.reliability.harness import (
+    Ledger,
+    import_everything,
+    make_bundles,
+    random_delays,
+    run_child,
+    verify_store,
+)
+from tests.samples import make_testimony
 
 DEFAULT_RANDOM_KILLS = 10
 DEFAULT_EVENT_KILLS = 6
@@ -99,3 +109,122 @@ def test_a_kill_during_a_passphrase_change_leaves_no_way_in_after_erase(tmp_path
     assert not root.exists()
     not_backups = [p for p in tmp_path.iterdir() if p.name != "backups"]
     assert files_containing(not_backups, [b'"sealed_dek"']) == []
+
+
+# -- bundles: import and export under kills ----------------------------------------------
+
+DEFAULT_BUNDLE_RANDOM_KILLS = 4
+DEFAULT_BUNDLE_EVENT_KILLS = 4
+SLOW_BUNDLE_RANDOM_KILLS = 40
+SLOW_BUNDLE_EVENT_KILLS = 40
+
+
+def bundle_kill_loop(tmp_path, *, random_kills: int, event_kills: int, seed: int,
+                     bundles: int) -> dict[str, int]:
+    """Kills while the child imports bundles and exports its own (among the other
+    operations); after every kill the imports are whole or absent and the export folder
+    holds only whole bundles. At the end, importing every bundle again completes."""
+    root = make_store(tmp_path)
+    world = make_bundles(tmp_path, root, bundles, seed)
+    ledger = Ledger()
+    backup = tmp_path / "backups" / "store.tibak"
+    backup.parent.mkdir()
+    rng = random.Random(seed)
+    kills = 0
+    for i, delay in enumerate(random_delays(rng, random_kills, 1.5)):
+        run = run_child(root, ledger, seed * 1000 + i, backup, tmp_path, kill_after=delay,
+                        env=world.env(CRASH_FIRST_OP=rng.choice(("import", "export"))))
+        kills += run.killed
+        verify_store(root, ledger, backup, world)
+    for j, n in enumerate(sorted(rng.sample(range(1, 61), event_kills))):
+        run = run_child(root, ledger, seed * 1000 + 500 + n, backup, tmp_path,
+                        crash_at_event=n, env=world.env(
+                            CRASH_FIRST_OP=("import", "export")[j % 2],
+                            CRASH_HELPER=("never", "always")[(j // 2) % 2]))
+        kills += run.killed
+        verify_store(root, ledger, backup, world)
+    import_everything(root, ledger, world)
+    verify_store(root, ledger, backup, world)
+    return {"kills": kills, "acks": ledger.acks, "imports": len(ledger.imports),
+            "exports": len(ledger.exports)}
+
+
+def test_kills_during_import_and_export_leave_whole_bundles(tmp_path, record_property):
+    stats = bundle_kill_loop(tmp_path, random_kills=DEFAULT_BUNDLE_RANDOM_KILLS,
+                             event_kills=DEFAULT_BUNDLE_EVENT_KILLS, seed=21, bundles=4)
+    record_property("crash_stats", stats)
+    assert stats["kills"] >= DEFAULT_BUNDLE_RANDOM_KILLS
+    assert stats["imports"] == 4
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [31, 32])
+def test_many_kills_during_import_and_export(tmp_path, seed, record_property):
+    stats = bundle_kill_loop(tmp_path, random_kills=SLOW_BUNDLE_RANDOM_KILLS // 2,
+                             event_kills=SLOW_BUNDLE_EVENT_KILLS // 2, seed=seed, bundles=8)
+    record_property("crash_stats", stats)
+    print(f"seed {seed}: {stats}")
+    assert stats["kills"] >= SLOW_BUNDLE_RANDOM_KILLS // 2
+
+
+def walk_kills_through(tmp_path, op: str, helper: str, *, stride: int = 1) -> int:
+    """Kill one import (or export) at its 1st, 2nd, … file-system event, before and after
+    the call, until a run gets through; verify after each. A killed import is retried
+    with the same bundle (so re-running it must complete); the next one takes a new one.
+    Returns how many kills there were."""
+    root = make_store(tmp_path)
+    world = make_bundles(tmp_path, root, 3 if op == "import" else 1)
+    ledger = Ledger()
+    backup = tmp_path / "store.tibak"
+    if op == "export":  # something of its own to export, with attachments
+        import_everything(root, ledger, world)
+    kills, n = 0, 1
+    names = sorted(world.expected)
+    while True:
+        bundle = names[min(len(ledger.imports), len(names) - 1)]
+        run = run_child(root, ledger, 99, backup, tmp_path, crash_at_event=n, max_ops=1,
+                        env=world.env(CRASH_FIRST_OP=op, CRASH_BUNDLE=bundle,
+                                      CRASH_HELPER=helper))
+        verify_store(root, ledger, None, world)
+        if not run.killed:
+            break
+        kills += 1
+        n += stride
+        assert n < 400, "the operation never completed"
+    import_everything(root, ledger, world)
+    verify_store(root, ledger, None, world)
+    return kills
+
+
+def test_a_kill_at_steps_of_an_import_leaves_it_whole_or_absent(tmp_path):
+    assert walk_kills_through(tmp_path, "import", "never", stride=5) >= 3
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("op", ["import", "export"])
+@pytest.mark.parametrize("helper", ["never", "always"])
+def test_a_kill_at_every_step_of_a_bundle_operation(tmp_path, op, helper):
+    assert walk_kills_through(tmp_path, op, helper) >= 6
+
+
+@pytest.mark.parametrize("helper", ["never", "always"])
+def test_a_kill_mid_export_leaves_no_partial_bundle(tmp_path, helper):
+    """Killed while 40 MB stream into the bundle, an export leaves no file named like a
+    bundle: only the atomic writer's hidden temporary file, which holds age ciphertext
+    (and which the helper process, if it ran, finishes on its own and never renames)."""
+    root = make_store(tmp_path)
+    world = make_bundles(tmp_path, root, 0)
+    with Store.open(root, from_text(PASSPHRASES[0]), policy=POLICY) as store:
+        t = store.add(make_testimony())
+        store.attach(t.id, io.BytesIO(os.urandom(40 * 1024 * 1024)), name="long.m4a")
+    ledger = Ledger()
+    killed = 0
+    for i, delay in enumerate((0.05, 0.15, 0.3)):
+        run = run_child(root, ledger, 7 + i, tmp_path / "b.tibak", tmp_path, max_ops=1,
+                        kill_after=delay, kill_on="BEGIN export",
+                        env=world.env(CRASH_FIRST_OP="export", CRASH_HELPER=helper))
+        killed += run.killed
+        verify_store(root, ledger, None, world)
+    assert killed >= 1
+    assert not [p for p in world.exports.iterdir() if p.name.endswith(".tib.age")
+                and p.name not in ledger.exports and p.name not in world.verified]

@@ -15,6 +15,7 @@ import functools
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,12 +24,24 @@ import pytest
 
 from crypto import keyslots
 from intake.backup import create_backup, verify_backup
+from intake.bundle import ExportRequest, export_bundle, import_bundle, verify_bundle
+from intake.bundle.sealer import SealerFailed
 from intake.cli.passphrase import from_text
 from intake.errors import WrongPassphrase
 from intake.store import Store
 from tests.conftest import PASSPHRASE
-from tests.reliability.faults import fail_writes_after
-from tests.reliability.harness import REPO, child_env, digest_tree
+from tests.reliability.crash_child import PASSPHRASES, POLICY, fake_statement
+from tests.reliability.faults import fail_writes_after, file_size_limit
+from tests.reliability.harness import (
+    PEER_PASSPHRASE,
+    REPO,
+    BundleWorld,
+    Ledger,
+    assert_imports_whole,
+    child_env,
+    digest_tree,
+    make_bundles,
+)
 from tests.samples import make_testimony
 
 NEW = "a different passphrase now"
@@ -92,11 +105,133 @@ def test_a_failing_backup_write_keeps_the_previous_backup(tmp_path, store, passp
     verify_backup(out, passphrase(), policy=policy)
 
 
-def test_bundle_writes_under_failure():
-    """Hook: when intake/bundle lands, export a bundle under ``fail_writes_after`` for a
-    sweep of limits and assert no file (or the previous one) at the output path."""
-    pytest.importorskip("intake.bundle")
-    pytest.skip("bundle export under write failure: to be written with intake/bundle")
+# -- bundles: export and import under failing writes ------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bundle_template(tmp_path_factory) -> tuple[Path, dict]:
+    """A store holding a bundle's records (imported from a peer) and one of its own with a
+    300 KB attachment; the peer, a verified contact both ways; two more bundles to import."""
+    tmp = tmp_path_factory.mktemp("bundle-template")
+    root = tmp / "store"
+    Store.create(root, from_text(PASSPHRASES[0]), label="writes", policy=POLICY)[0].close()
+    world = make_bundles(tmp, root, 3, seed=4)
+    with Store.open(root, from_text(PASSPHRASES[0]), policy=POLICY) as store:
+        import_bundle(store, world.bundles / "b00.tib.age")
+        t = store.add(make_testimony())
+        store.attach(t.id, io.BytesIO(os.urandom(300_000)), name="a.bin")
+    return tmp, world.expected
+
+
+@pytest.fixture
+def bundle_case(bundle_template, tmp_path) -> tuple[Path, BundleWorld]:
+    template, expected = bundle_template
+    for name in ("store", "peer", "bundles", "exports"):
+        shutil.copytree(template / name, tmp_path / name)
+    (tmp_path / "pw").write_text(PASSPHRASES[0] + "\n", encoding="utf-8")
+    return tmp_path / "store", BundleWorld(tmp_path / "bundles", tmp_path / "exports",
+                                           tmp_path / "peer", expected)
+
+
+def open_case(root: Path) -> Store:
+    return Store.open(root, from_text(PASSPHRASES[0]), policy=POLICY)
+
+
+def state(store: Store) -> dict[str, object]:
+    """What a failed export or import must leave as it was: rows, audit, blob files."""
+    counts = {t: store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in (
+        "testimonies", "revisions", "attachments", "audit", "transfers", "imported_bundles",
+        "imported_records", "imported_documents")}
+    return {**counts, "blob files": sorted(os.listdir(store.paths.blobs))}
+
+
+def export_to_peer(store: Store, out: Path) -> None:
+    export_bundle(store, ExportRequest(("Peer",), "legal", "full"), out,
+                  renderer=fake_statement)
+
+
+@pytest.fixture
+def helper_always(monkeypatch):
+    from intake.bundle import writer
+    monkeypatch.setattr(writer, "HELPER_THRESHOLD", 0)
+
+
+@pytest.mark.parametrize("limit", [0, 1, 4096, 65_536 + 17, 250_000, "all but one"])
+def test_a_failing_bundle_write_leaves_no_file_and_records_nothing(bundle_case, limit):
+    root, world = bundle_case
+    with open_case(root) as store:
+        export_to_peer(store, world.exports / "whole.tib.age")
+        size = (world.exports / "whole.tib.age").stat().st_size
+        (world.exports / "whole.tib.age").unlink()
+        before = state(store)
+        with pytest.raises(OSError), fail_writes_after(size - 1 if limit == "all but one"
+                                                       else int(limit)):
+            export_to_peer(store, world.exports / "b.tib.age")
+        assert os.listdir(world.exports) == []
+        assert state(store) == before
+        assert store.check().ok
+
+
+def test_a_failing_fsync_of_a_bundle_leaves_no_file(bundle_case):
+    """The fsync comes after the export is recorded (export.py: an export may be recorded
+    that never landed, never the other way round), so only the file is checked here."""
+    root, world = bundle_case
+    with open_case(root) as store:
+        with pytest.raises(OSError), fail_writes_after(0, fail_fsync=True):
+            export_to_peer(store, world.exports / "b.tib.age")
+        assert os.listdir(world.exports) == []
+        assert store.check().ok
+
+
+@pytest.mark.parametrize("helper", [False, True])
+@pytest.mark.parametrize("limit", [1, 100_000])
+def test_a_file_size_limit_during_export_leaves_no_file(bundle_case, request, helper, limit):
+    """RLIMIT_FSIZE also reaches the encryption helper process, which writes the file
+    itself (``FailAfter`` cannot: it wraps this process's file object)."""
+    if helper:
+        request.getfixturevalue("helper_always")
+    root, world = bundle_case
+    with open_case(root) as store:
+        before = state(store)
+        with pytest.raises((OSError, SealerFailed)) as failed, file_size_limit(limit):
+            export_to_peer(store, world.exports / "b.tib.age")
+        assert isinstance(failed.value, SealerFailed) == helper
+        assert os.listdir(world.exports) == []
+        assert state(store) == before and store.check().ok
+
+
+def assert_imported_nothing_then_import(store: Store, world: BundleWorld, before: dict,
+                                        name: str = "b01.tib.age") -> None:
+    assert state(store) == before  # no record, no row, no orphan blob file
+    assert temps(store.paths.root) == []
+    report = store.check()
+    assert report.ok and report.notes == ()
+    import_bundle(store, world.bundles / name)  # and once the disk has room, it completes
+    ledger = Ledger(imports={"b00.tib.age", name})
+    assert_imports_whole(store, ledger, world)
+
+
+@pytest.mark.parametrize("limit", [0, 1, 4096, 65_536 + 17, 250_000, -1])
+def test_a_failing_blob_write_during_import_imports_nothing(bundle_case, limit):
+    root, world = bundle_case
+    with open_case(root) as store:
+        before = state(store)
+        with pytest.raises(OSError), fail_writes_after(max(limit, 0), fail_fsync=limit < 0):
+            import_bundle(store, world.bundles / "b01.tib.age")
+        assert_imported_nothing_then_import(store, world, before)
+
+
+@pytest.mark.parametrize("helper", [False, True])
+def test_a_file_size_limit_during_import_imports_nothing(bundle_case, request, helper):
+    if helper:
+        request.getfixturevalue("helper_always")
+    root, world = bundle_case
+    with open_case(root) as store:
+        before = state(store)
+        with pytest.raises((OSError, SealerFailed)) as failed, file_size_limit(100_000):
+            import_bundle(store, world.bundles / "b01.tib.age")
+        assert isinstance(failed.value, SealerFailed) == helper
+        assert_imported_nothing_then_import(store, world, before)
 
 
 # -- children: RLIMIT_FSIZE and a real full disk ------------------------------------------
@@ -304,6 +439,60 @@ def test_writes_on_a_full_disk_leave_old_or_new(tmp_path, disk_store, policy):
 def test_writes_on_a_full_disk_sweep(tmp_path, disk_store, policy):
     leaves = [0, 4096, 40_960, 100_000, 300_000, 700_000, 1_200_000, 2_000_000, 3_500_000]
     seen = _writes_on_a_full_disk(tmp_path, disk_store, policy, leaves)
+    assert {code for _name, code in seen} == {0, 1}
+
+
+def _bundles_on_a_full_disk(tmp_path, bundle_case, policy, leaves) -> set[tuple[str, int]]:
+    """Export to a full USB stick (the store on it too) and import onto a full disk."""
+    root, world = bundle_case
+    pw = ["--passphrase-file", str(tmp_path / "pw")]
+    commands = {
+        "export": [*pw, "export", "--to", "Peer", "--purpose", "legal", "--level", "full",
+                   "-o", "{mount}/b.tib.age"],
+        "import": [*pw, "import", str(world.bundles / "b01.tib.age")],
+    }
+    seen = set()
+    for name, argv in commands.items():
+        for leave in leaves:
+            where = _fresh(tmp_path, name, leave)
+            mount, out = where / "mnt", where / "after"
+            mount.mkdir()
+            result = run_cli_child({"store": str(root), "argv": argv, "fake_statements": True,
+                                    "tmpfs": {"mount": str(mount), "kib": 4096,
+                                              "leave": leave, "out": str(out)}},
+                                   unshare=True)
+            ok = result["code"] == 0
+            if not ok:
+                one_line_failure(result)
+            seen.add((name, result["code"]))
+            assert not [p for p in out.iterdir() if p.suffix == ".tmp"], (leave, result)
+            with open_case(out / "store") as store:
+                report = store.check()
+                assert report.ok and report.notes == (), (leave, report)
+                transfers = store.conn.execute("SELECT count(*) FROM transfers").fetchone()[0]
+                if name == "export":
+                    assert (out / "b.tib.age").exists() == ok == (transfers == 1), (leave, result)
+                else:
+                    assert_imports_whole(store, Ledger(imports={"b01.tib.age"} if ok else set()),
+                                         world)
+            if name == "export" and ok:
+                with Store.open(world.peer, from_text(PEER_PASSPHRASE), policy=policy) as peer:
+                    verify_bundle(peer, out / "b.tib.age")
+    return seen
+
+
+@needs_tmpfs
+def test_bundles_on_a_full_disk_are_whole_or_absent(tmp_path, bundle_case, policy):
+    seen = _bundles_on_a_full_disk(tmp_path, bundle_case, policy, [8192, 600_000, 3_000_000])
+    assert {code for _name, code in seen} == {0, 1}
+
+
+@pytest.mark.slow
+@needs_tmpfs
+def test_bundles_on_a_full_disk_sweep(tmp_path, bundle_case, policy):
+    leaves = [0, 4096, 65_536, 200_000, 400_000, 600_000, 800_000, 1_000_000, 1_500_000,
+              2_000_000, 3_000_000]
+    seen = _bundles_on_a_full_disk(tmp_path, bundle_case, policy, leaves)
     assert {code for _name, code in seen} == {0, 1}
 
 
