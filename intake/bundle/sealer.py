@@ -24,6 +24,7 @@ import contextlib
 import ctypes
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -37,6 +38,7 @@ _PIPE_SIZE = 1 << 20
 _IO_BUFFER = 1 << 20
 _F_SETPIPE_SZ = 1031
 _PR_SET_DUMPABLE = 4
+_PR_SET_PDEATHSIG = 1
 _RESULT = "sealed"
 # The child loads this file by its path, not as ``intake.bundle.sealer``: importing the
 # package would import all of intake.bundle (~100 ms per helper, measured).
@@ -53,12 +55,17 @@ class SealerFailed(IntakeError):
 
 
 def _harden() -> None:
+    """No core dumps, no ptrace; and on Linux, die with the parent: a parent killed mid-way
+    would otherwise leave the helper sealing a truncated stream into the (never renamed)
+    temporary file, a process nobody waits for."""
     with contextlib.suppress(ImportError, ValueError, OSError):
         import resource  # POSIX only
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
 
 class RangeHasher:
@@ -107,6 +114,10 @@ def _parse_ranges(text: str) -> list[Range]:
 def child_main(argv: list[str]) -> int:
     """In the helper: ``RANGES RECIPIENT…``; encrypt stdin onto stdout, hashing RANGES."""
     _harden()
+    if len(argv) > 0 and argv[0].startswith("--parent="):  # the parent died before prctl
+        if os.getppid() != int(argv[0].removeprefix("--parent=")):
+            return 1
+        argv = argv[1:]
     from crypto.agefile import encrypt_stream
 
     try:
@@ -135,8 +146,8 @@ class Sealer:
         spec = ",".join(f"{offset}:{length}" for offset, length in ranges) or "-"
         self._ranges = len(ranges)
         self._proc = subprocess.Popen(
-            [sys.executable, "-E", "-s", "-c", _CHILD, str(ROOT), __file__, spec,
-             *recipients],
+            [sys.executable, "-E", "-s", "-c", _CHILD, str(ROOT), __file__,
+             f"--parent={os.getpid()}", spec, *recipients],
             stdin=subprocess.PIPE, stdout=out, stderr=subprocess.PIPE, bufsize=_PIPE_SIZE,
             close_fds=True)
         assert self._proc.stdin is not None
