@@ -1,5 +1,8 @@
 """The import screen: choose a file, verify it, see where it comes from, then import.
 
+It takes bundles, and the custody documents that travel back and forth: withdrawal
+notices and delivery receipts (``intake.custody``), shown by :class:`CustodyView`.
+
 Verification runs first, on the worker, with progress and Cancel: everything in
 DESIGN §6 is checked and nothing is stored. The screen then shows the provenance;
 a sender who is not a contact must be compared by fingerprint, and the user must
@@ -30,8 +33,9 @@ from PySide6.QtWidgets import (
 from intake.bundle import ImportResult, Provenance
 from intake.errors import Cancelled
 from ui.bundles.contacts_model import WARNING_COLOUR
-from ui.bundles.files import BUNDLE_SUFFIX, ask_file
-from ui.bundles.import_kinds import import_any, verify_any
+from ui.bundles.custody_view import CustodyView, notice_result_text, receipt_result_text
+from ui.bundles.files import ask_file
+from ui.bundles.import_kinds import BUNDLE, Imported, Verified, import_any, verify_any
 from ui.bundles.provenance_view import ProvenanceView
 from ui.operations import OperationHandle, failure_text
 from ui.session import Session
@@ -56,21 +60,39 @@ def result_text(r: ImportResult) -> str:
     return "\n".join(lines)
 
 
+def imported_text(done: Imported) -> str:
+    if done.notice is not None:
+        return notice_result_text(done.notice)
+    if done.receipt is not None:
+        return receipt_result_text(done.receipt)
+    assert done.bundle is not None
+    return result_text(done.bundle)
+
+
+def _changed(done: Imported) -> bool:
+    if done.notice is not None:
+        return not done.notice.already_applied
+    if done.receipt is not None:
+        return not done.receipt.already_recorded
+    return done.bundle is not None and not done.bundle.already_imported
+
+
 class ImportDialog(QDialog):
-    imported = Signal(object)  # ImportResult, when the store changed
+    imported = Signal(object)  # intake.custody.dispatch.Imported, when the store changed
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.path: Path | None = None
         self.provenance: Provenance | None = None
+        self.checked: Verified | None = None  # what verification found (any kind)
         self.busy = False
         self.handle: OperationHandle | None = None  # the work in flight (tests cancel it)
-        self.setWindowTitle(_tr("Import a bundle"))
+        self.setWindowTitle(_tr("Import"))
         self.setMinimumWidth(640)
 
-        intro = QLabel(_tr("Choose a bundle sent to this store. Every byte is checked "
-                           "before anything is stored."))
+        intro = QLabel(_tr("Choose a bundle, a withdrawal notice or a delivery receipt sent "
+                           "to this store. Every byte is checked before anything is stored."))
         intro.setWordWrap(True)
         self.path_edit = QLineEdit()
         self.path_edit.setReadOnly(True)
@@ -84,6 +106,9 @@ class ImportDialog(QDialog):
         self.group = QGroupBox(_tr("Where it comes from"))
         g_layout = QVBoxLayout(self.group)
         g_layout.addWidget(self.view)
+        self.custody = CustodyView()
+        self.custody.hide()
+        g_layout.addWidget(self.custody)
         self.unknown_note = QLabel(_tr(
             "This sender is not among your contacts. Anyone can make a bundle and sign it "
             "with a name of their choosing: call the sender on a number you already know "
@@ -127,17 +152,20 @@ class ImportDialog(QDialog):
     # -- choosing and verifying ---------------------------------------------------------
 
     def ask_file(self) -> None:
-        ask_file(self, _tr("Choose a bundle"),
-                 _tr("Bundles (*{0});;All files (*)").format(BUNDLE_SUFFIX), self.choose,
+        ask_file(self, _tr("Choose a file to import"),
+                 _tr("Bundles, notices and receipts (*.tib.age *.tin.age *.tir.age);;"
+                     "All files (*)"), self.choose,
                  save=False, start=self.path.parent if self.path else Path.home())
 
     def choose(self, path: Path) -> None:
         """Show ``path`` and verify it on the worker."""
         self.path = path
         self.provenance = None
+        self.checked = None
         self.path_edit.setText(str(path))
         self.group.hide()
         self.view.clear()
+        self.custody.clear()
         self.compared_box.setChecked(False)
         self.status.clear()
         self._set_busy(True)
@@ -145,9 +173,16 @@ class ImportDialog(QDialog):
                                        success=self._verified, failure=self._verify_failed,
                                        progress_title=_tr("Checking the bundle…"))
 
-    def _verified(self, p: Provenance) -> None:
+    def _verified(self, checked: Verified) -> None:
         self._set_busy(False)
-        self.provenance = p
+        self.checked = checked
+        if checked.bundle is None:
+            self._show_custody(checked)
+            return
+        p = self.provenance = checked.bundle
+        self.group.setTitle(_tr("Where it comes from"))
+        self.view.show()
+        self.custody.hide()
         self.view.show_provenance(p)
         self.unknown_note.setVisible(not p.known_sender)
         self.compared_box.setVisible(not p.known_sender)
@@ -156,6 +191,24 @@ class ImportDialog(QDialog):
         self.adjustSize()  # room for the fingerprint's two lines
         self.status.setText(_tr("Checked: the encryption, the sender's signature, and every "
                                 "file's SHA-256 and size."))
+        self._update()
+
+    def _show_custody(self, checked: Verified) -> None:
+        self.view.hide()
+        for w in (self.unknown_note, self.compared_box, self.unverified_note):
+            w.hide()
+        if checked.notice is not None:
+            self.custody.show_notice(checked.notice)
+            self.group.setTitle(_tr("Withdrawal notice"))
+        elif checked.receipt is not None:
+            self.custody.show_receipt(checked.receipt)
+            self.group.setTitle(_tr("Delivery receipt"))
+        self.custody.show()
+        self.group.show()
+        self.adjustSize()
+        self.status.setText(_tr("Checked: the encryption, the sender's signature, that it is "
+                                "addressed to this store, and that it matches what this "
+                                "store sent or received."))
         self._update()
 
     def _verify_failed(self, exc: Exception) -> None:
@@ -171,24 +224,25 @@ class ImportDialog(QDialog):
 
     def start_import(self) -> None:
         p, path = self.provenance, self.path
-        if p is None or path is None or not self.import_button.isEnabled():
+        if self.checked is None or path is None or not self.import_button.isEnabled():
             return
-        trust = not p.known_sender and self.compared_box.isChecked()
+        trust = p is not None and not p.known_sender and self.compared_box.isChecked()
         self._set_busy(True)
         self.handle = self.session.run(
             lambda store, h: import_any(store, path, h, trust_new_sender=trust),
             success=self._imported, failure=self._import_failed,
             progress_title=_tr("Importing…"))
 
-    def _imported(self, result: ImportResult) -> None:
+    def _imported(self, done: Imported) -> None:
         self._set_busy(False)
         self.provenance = None  # done: choose again to re-import
+        self.checked = None
         self.compared_box.setVisible(False)
         self.unknown_note.setVisible(False)
-        self.status.setText(result_text(result))
+        self.status.setText(imported_text(done))
         self._update()
-        if not result.already_imported:
-            self.imported.emit(result)
+        if _changed(done):
+            self.imported.emit(done)
 
     def _import_failed(self, exc: Exception) -> None:
         self._set_busy(False)
@@ -207,8 +261,13 @@ class ImportDialog(QDialog):
         self._update()
 
     def _update(self, *_args: object) -> None:
-        p = self.provenance
-        ready = p is not None and (p.known_sender or self.compared_box.isChecked())
+        p, checked = self.provenance, self.checked
+        if checked is None:
+            ready = False
+        elif checked.kind == BUNDLE:
+            ready = p is not None and (p.known_sender or self.compared_box.isChecked())
+        else:
+            ready = True  # a notice or receipt only comes from a known sender
         self.import_button.setEnabled(ready and not self.busy)
 
     def reject(self) -> None:
@@ -221,7 +280,9 @@ class ImportDialog(QDialog):
         self.busy = False
         self.path = None
         self.provenance = None
+        self.checked = None
         self.path_edit.clear()
         self.view.clear()
+        self.custody.clear()
         self.status.clear()
         self.reject()

@@ -1,28 +1,33 @@
-"""What the import screen can take in, behind two functions (runs on the worker).
+"""What the import screen takes in — a bundle, a withdrawal notice or a delivery receipt.
 
-Today: bundles (``intake.bundle``). This is the seam for withdrawal notices and
-delivery receipts (``intake.custody``): once those are importable, ``verify_any``
-and ``import_any`` dispatch by kind here and the screen shows their own summary.
+All three are age files to this store; ``intake.custody.dispatch`` tells them apart by
+their first member and checks each completely. These wrappers only add the worker's
+progress and cancel hooks (runs on the worker).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from intake.bundle import ImportResult, Provenance, import_bundle, verify_bundle
+from intake.custody.dispatch import BUNDLE, NOTICE, RECEIPT, Imported, Verified
+from intake.custody.dispatch import import_file as _import_file
+from intake.custody.dispatch import verify_file as _verify_file
 from intake.store import Store
 from ui.operations import OperationHandle
 
+__all__ = ["BUNDLE", "NOTICE", "RECEIPT", "Imported", "Verified", "import_any", "verify_any"]
 
-def _progress(handle: OperationHandle):  # type: ignore[no-untyped-def]
+
+def _progress(handle: OperationHandle) -> Callable[[int, int], None]:
     return lambda done, total: handle.report(done / total if total else 0.0)
 
 
-def verify_any(store: Store, path: Path, handle: OperationHandle) -> Provenance:
-    return verify_bundle(store, path, progress=_progress(handle), cancelled=handle.cancelled)
+def verify_any(store: Store, path: Path, handle: OperationHandle) -> Verified:
+    return _verify_file(store, path, progress=_progress(handle), cancelled=handle.cancelled)
 
 
 def import_any(store: Store, path: Path, handle: OperationHandle, *,
-               trust_new_sender: bool) -> ImportResult:
-    return import_bundle(store, path, trust_new_sender=trust_new_sender,
-                         progress=_progress(handle), cancelled=handle.cancelled)
+               trust_new_sender: bool) -> Imported:
+    return _import_file(store, path, trust_new_sender=trust_new_sender,
+                        progress=_progress(handle), cancelled=handle.cancelled)

@@ -8,9 +8,9 @@ real SQLCipher store on the worker.
 from __future__ import annotations
 
 import io
-import json
 import shutil
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -92,8 +92,31 @@ def template(tmp_path_factory) -> Template:
     finally:
         for s in stores.values():
             s.close()
-    (root / "ids.json").write_text(json.dumps(ids))
+    _custody_documents(root, ids, bundles, policy)
     return Template(root, ids, bundles)
+
+
+def _custody_documents(root: Path, ids: dict[str, str], bundles: dict[str, Path],
+                       policy) -> None:
+    """'legal-imported' (the legal store after importing the genuine bundle), a withdrawal
+    notice for it, and its delivery receipt for the field store."""
+    from intake.bundle import import_bundle
+    from intake.cli.passphrase import from_text
+    from intake.custody.receipts import write_receipt
+    from intake.custody.withdraw import withdraw
+    from intake.store import Store
+
+    shutil.copytree(root / "legal", root / "legal-imported")
+    shutil.copytree(root / "field", root / "field-withdrawing")
+    with Store.open(root / "legal-imported", from_text(PASSPHRASE), policy=policy) as legal:
+        result = import_bundle(legal, bundles["genuine"])
+        bundles["receipt"] = root / "receipt.tir.age"
+        write_receipt(legal, result.provenance.bundle_id, bundles["receipt"])
+    notices = root / "notices"
+    notices.mkdir()
+    with Store.open(root / "field-withdrawing", from_text(PASSPHRASE), policy=policy) as field:
+        written = withdraw(field, ids["S-0142"], notices, today=date(2024, 5, 1)).notices
+        bundles["notice"] = next(n.path for n in written if n.recipient_label == "Legal")
 
 
 def unlock_copy(qtbot, make_session, template: Template, name: str, tmp_path: Path):
@@ -122,10 +145,17 @@ def legal(qtbot, make_session, template, tmp_path):
 
 
 @pytest.fixture
+def legal_imported(qtbot, make_session, template, tmp_path):
+    """The legal team's store after importing the genuine bundle (S-0142 and S-0200)."""
+    return unlock_copy(qtbot, make_session, template, "legal-imported", tmp_path)
+
+
+@pytest.fixture
 def bundle(template, tmp_path):
     """A private copy of one of the template's bundles, by name."""
     def copy(name: str) -> Path:
-        target = tmp_path / f"{name}.tib.age"
+        suffix = "".join(template.bundles[name].suffixes[-2:])
+        target = tmp_path / f"{name}{suffix}"
         shutil.copyfile(template.bundles[name], target)
         return target
     return copy

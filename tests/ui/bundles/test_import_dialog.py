@@ -177,3 +177,53 @@ def test_lock_clears_and_closes(qtbot, legal, bundle):
     assert d.view.sender.text() == "" and d.view.fingerprint.text() == ""
     assert d.path_edit.text() == "" and d.provenance is None
     qtbot.waitUntil(lambda: not shiboken6.isValid(d))  # deleted on close
+
+
+def test_a_withdrawal_notice_is_shown_and_applied(qtbot, legal_imported, bundle, template):
+    d = ImportDialog(legal_imported)
+    qtbot.addWidget(d)
+    d.show()
+    verify(qtbot, d, bundle("notice"))
+    assert d.checked is not None and d.checked.kind == "notice"
+    assert d.custody.kind.text() == "Withdrawal of consent"
+    assert d.custody.sender.text() == "Field A"
+    assert d.custody.subject.text() == f"S-0142 ({template.ids['S-0142'][:8]})"
+    assert d.custody.detail.text() == "2024-05-01"
+    assert d.view.isHidden() and d.compared_box.isHidden()
+    assert d.import_button.isEnabled()
+    d.import_button.click()
+    idle(qtbot, legal_imported)
+    assert d.status.text().startswith("Applied: the testimony is now marked withdrawn")
+    withdrawn = on_store(qtbot, legal_imported,
+                         lambda s: s.get(template.ids["S-0142"]).consent.withdrawn)
+    assert withdrawn.isoformat() == "2024-05-01"
+    verify(qtbot, d, bundle("notice"))
+    d.import_button.click()
+    idle(qtbot, legal_imported)
+    assert d.status.text() == "This notice was applied before; nothing changed."
+
+
+def test_a_delivery_receipt_is_shown_and_recorded(qtbot, field, bundle):
+    d = ImportDialog(field)
+    qtbot.addWidget(d)
+    d.show()
+    verify(qtbot, d, bundle("receipt"))
+    assert d.checked.kind == "receipt"
+    assert d.custody.kind.text() == "Delivery receipt"
+    assert d.custody.sender.text() == "Legal"
+    assert "testimonies: 2" in d.custody.detail.text()
+    d.import_button.click()
+    idle(qtbot, field)
+    assert d.status.text() == ("Recorded: the bundle is marked delivered and verified by "
+                               "the recipient.")
+    receipts = on_store(qtbot, field, lambda s: s.conn.execute(
+        "SELECT count(*) FROM transfer_receipts").fetchone()[0])
+    assert receipts == 1
+
+
+def test_a_notice_for_a_testimony_never_received_is_refused(dialog, qtbot, legal, bundle):
+    before = on_store(qtbot, legal, state)
+    verify(qtbot, dialog, bundle("notice"))  # this legal store never imported the bundle
+    assert dialog.status.text().startswith("This file cannot be imported: ")
+    assert not dialog.import_button.isEnabled()
+    assert on_store(qtbot, legal, state) == before
