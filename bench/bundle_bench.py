@@ -148,6 +148,41 @@ def age_times(work: Path, size: int) -> tuple[float, ...]:
     return times[0], times[1], times[2], cpus[0], cpus[1], cpus[2]
 
 
+class NullSink:
+    def write(self, data: bytes) -> int:
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def primitive_times(work: Path, size: int) -> tuple[float, float, float]:
+    """CPU seconds of what any export or import must do per byte, in this process, no
+    files written by us: pyrage decryption, SHA-256, pyrage encryption of ``size`` bytes."""
+    import hashlib
+
+    import pyrage
+
+    recipient = pyrage.x25519.Recipient.from_str((work / "recipient.txt").read_text().strip())
+    identity = pyrage.x25519.Identity.from_str((work / "key.txt").read_text().strip())
+    sealed = work / "primitive.age"
+    start = time.process_time()
+    pyrage.encrypt_io(RandomSource(size), NullSink(), [recipient])
+    encrypt = time.process_time() - start
+    with sealed.open("wb") as f:
+        pyrage.encrypt_io(RandomSource(size), f, [recipient])
+    with sealed.open("rb", buffering=CHUNK) as f:
+        start = time.process_time()
+        pyrage.decrypt_io(f, NullSink(), [identity])
+        decrypt = time.process_time() - start
+    sealed.unlink()
+    source, digest = RandomSource(size), hashlib.sha256()
+    start = time.process_time()
+    while block := source.read(CHUNK):
+        digest.update(block)
+    return decrypt, time.process_time() - start, encrypt
+
+
 def work_dir(wanted: Path | None, total: int) -> Path:
     if wanted is not None:
         wanted.mkdir(parents=True, exist_ok=True)
@@ -183,13 +218,14 @@ def main() -> int:
               flush=True)
         setup(work, total, args.files)
         shutil.copytree(work / "legal", work / "legal.pristine")
-        exports, imports, ages = [], [], []
+        exports, imports, ages, primitives = [], [], [], []
         for _ in range(args.runs):
             (work / "bundle.tib.age").unlink(missing_ok=True)
             exports.append(run_child("export", work))
             imports.append(run_child("import", work))
             reset_legal(work)
             ages.append(age_times(work, int(exports[-1]["tar_size"])))
+            primitives.append(primitive_times(work, int(exports[-1]["tar_size"])))
         size = int(exports[0]["tar_size"])
         best_export = min(exports, key=lambda f: f["seconds"])
         best_import = min(imports, key=lambda f: f["seconds"])
@@ -221,6 +257,16 @@ def main() -> int:
                   f"{best['helper_cpu']:.2f} s in its encryption helpers")
         print(f"  load average while running: {os.getloadavg()[0]:.1f} on "
               f"{os.cpu_count()} cores")
+        decrypt, sha, encrypt = (min(p[i] for p in primitives) for i in range(3))
+        floor = decrypt + sha + encrypt
+        print(f"\nThe floor with pyrage (CPU seconds in this run; no writing, no pipes): "
+              f"decrypt {decrypt:.2f} + SHA-256 {sha:.2f} + encrypt {encrypt:.2f} = "
+              f"{floor:.2f} s,\n  which export and import each need (a blob or the bundle "
+              f"decrypted, hashed, re-encrypted), where age needs {cpu_enc:.2f} s (-r) and "
+              f"{cpu_file:.2f} s (-d to a file), writing included.\n  Upper bounds: CPU "
+              f"ratio {cpu_enc / floor:.2f} (export), {cpu_file / floor:.2f} (import); wall "
+              f"ratio on two idle cores with a perfect split and free pipes "
+              f"{2 * cpu_enc / floor:.2f} (export), {2 * cpu_file / floor:.2f} (import).")
         print("\nratio = age CLI time / our time (goal >= 0.8); peak RSS goal <= 200 MB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
