@@ -60,14 +60,18 @@ class _Planned:
     path: Path
 
 
-def withdraw(store: Store, testimony_id: str, out_dir: Path, *, note: str | None = None,
-             today: date | None = None) -> WithdrawResult:
-    """Record the withdrawal of ``testimony_id`` and write its notices into ``out_dir``."""
+def withdraw(store: Store, testimony_id: str, out_dir: Path | None, *,
+             note: str | None = None, today: date | None = None) -> WithdrawResult:
+    """Record the withdrawal of ``testimony_id`` and write its notices into ``out_dir``
+    (which may be None only if nobody holds the testimony)."""
     note = _check_note(note)
-    _check_dir(out_dir)
+    if out_dir is not None:
+        _check_dir(out_dir)
     t = store.get(testimony_id)
     day = t.consent.withdrawn or today or utc_now().date()
     holders = ledger.holders(store, t.id)
+    if holders and out_dir is None:
+        raise InvalidInput("output", "choose a folder for the withdrawal notices")
     contacts = Contacts(store)
     planned, unreachable = [], []
     created = created_now()
@@ -84,6 +88,7 @@ def withdraw(store: Store, testimony_id: str, out_dir: Path, *, note: str | None
                              contact.card.age)
         name = (f"withdrawal-{t.id[:8]}-{fingerprint.split()[0]}-{notice.notice_id[:8]}"
                 f"{envelope.NOTICE.suffix}")
+        assert out_dir is not None
         path = out_dir / name
         if path.exists() or path.is_symlink():
             raise InvalidInput("output", f"{path} already exists")
