@@ -9,6 +9,13 @@ count by one, and after some tens of thousands of calls the interpreter aborts w
 "Fatal Python error: none_dealloc" (or "bool_dealloc"). Raising the counts by 2**40
 reproduces 3.12's behaviour; it does nothing on 3.12+, and needs no Qt import, so the
 CLI path stays Qt-free.
+
+The cause (PYSIDE-3474; CPython gh-134989): 6.12.0 was compiled with 3.12 headers, whose
+``Py_RETURN_NONE`` skips the INCREF. 6.11.x and older are clean (measured), so
+pyproject.toml pins ``<6.12`` and ``tests/ui/test_pyside_refcounts.py`` fails if the
+installed PySide6 leaks again; this stays as a second line of defence for an install
+that ignores the pin. It is harmless there: nothing reads these counts, and 2**40 leaves
+the low 32 bits that 3.12-header code inspects untouched.
 """
 
 from __future__ import annotations

@@ -49,13 +49,21 @@ def test_the_sha256_can_be_copied(qtbot):
     assert QApplication.clipboard().text() == "cd" * 32
 
 
+def drag_enter(pos: QPoint, actions: Qt.DropAction, mime: QMimeData) -> QDragEnterEvent:
+    """Qt 6.12 takes a QPointF position (QPoint deprecated); 6.11 only a QPoint."""
+    args = (actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    try:
+        return QDragEnterEvent(pos.toPointF(), *args)
+    except TypeError:
+        return QDragEnterEvent(pos, *args)
+
+
 def drop(p: AttachmentPanel, paths: list[Path]) -> QDropEvent:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
     pos = QPoint(10, 10)
     actions = Qt.DropAction.CopyAction
-    enter = QDragEnterEvent(pos.toPointF(), actions, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = drag_enter(pos, actions, mime)
     QApplication.sendEvent(p, enter)
     assert enter.isAccepted()
     event = QDropEvent(pos.toPointF(), actions, mime, Qt.MouseButton.LeftButton,
@@ -84,8 +92,7 @@ def test_drops_are_refused_while_adding_is_off(qtbot, tmp_path):
     p.set_add_enabled(False, "Save the testimony first")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(f))])
-    enter = QDragEnterEvent(QPoint(5, 5).toPointF(), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = drag_enter(QPoint(5, 5), Qt.DropAction.CopyAction, mime)
     QApplication.sendEvent(p, enter)
     assert not enter.isAccepted()
     assert p.add_button.toolTip() == "Save the testimony first"
