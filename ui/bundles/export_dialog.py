@@ -14,10 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -28,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
-    QRadioButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -41,6 +38,7 @@ from intake.contacts import Contact, Contacts
 from intake.errors import Cancelled
 from intake.store import Store, Summary
 from ui.bundles.checks_dialog import Decisions, ExportChecksDialog
+from ui.bundles.export_choices import ExportChoices
 from ui.bundles.export_models import PSEUDONYM, RecipientModel, TestimonyChoiceModel
 from ui.bundles.export_review import ExportReview, review_export
 from ui.bundles.files import (
@@ -58,18 +56,6 @@ from ui.session import Session
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ExportDialog", text)
-
-
-def _explained(button: QRadioButton, text: str) -> QVBoxLayout:
-    hint = QLabel(text)
-    hint.setWordWrap(True)
-    hint.setIndent(24)
-    hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # muted, yet readable
-    box = QVBoxLayout()
-    box.setSpacing(0)
-    box.addWidget(button)
-    box.addWidget(hint)
-    return box
 
 
 def _load(store: Store, _h: OperationHandle) -> tuple[list[Summary], list[Contact]]:
@@ -132,39 +118,7 @@ class ExportDialog(QDialog):
         r_layout.addWidget(self.recipient_view)
         r_layout.addWidget(self.no_contacts)
 
-        # purpose
-        self.purpose_group = QButtonGroup(self)
-        p_group = QGroupBox(_tr("Purpose"))
-        p_layout = QVBoxLayout(p_group)
-        self.purpose_buttons: dict[str, QRadioButton] = {}
-        for purpose, hint in (
-                ("legal", _tr("Courts, prosecutors, UN mechanisms: needs consent to legal "
-                              "use.")),
-                ("advocacy", _tr("Reports and briefings by human rights groups: needs "
-                                 "consent to advocacy.")),
-                ("publication", _tr("Anything made public: needs consent to "
-                                    "publication."))):
-            button = QRadioButton(purpose_name(purpose).capitalize())
-            self.purpose_buttons[purpose] = button
-            self.purpose_group.addButton(button)
-            p_layout.addLayout(_explained(button, hint))
-        self.purpose_buttons["legal"].setChecked(True)
-
-        # level
-        self.level_group = QButtonGroup(self)
-        l_group = QGroupBox(_tr("Disclosure level"))
-        l_layout = QVBoxLayout(l_group)
-        self.level_buttons: dict[str, QRadioButton] = {}
-        for level, hint in (
-                ("redacted", _tr("Names, numbers and places below city level replaced; the "
-                                 "survivor named by pseudonym only.")),
-                ("full", _tr("Everything as recorded, for a recipient who may know who the "
-                             "survivor is."))):
-            button = QRadioButton(level_name(level).capitalize())
-            self.level_buttons[level] = button
-            self.level_group.addButton(button)
-            l_layout.addLayout(_explained(button, hint))
-        self.level_buttons["redacted"].setChecked(True)
+        self.choices = ExportChoices()
 
         # file
         self.path_edit = QLineEdit()
@@ -187,8 +141,7 @@ class ExportDialog(QDialog):
 
         right = QVBoxLayout()
         right.addWidget(r_group, 1)
-        right.addWidget(p_group)
-        right.addWidget(l_group)
+        right.addWidget(self.choices)
         grid = QGridLayout()
         grid.addWidget(t_group, 0, 0)
         grid.addLayout(right, 0, 1)
@@ -205,7 +158,7 @@ class ExportDialog(QDialog):
         self.testimonies.modelReset.connect(self._update)
         self.recipients.dataChanged.connect(self._update)
         self.recipients.modelReset.connect(self._update)
-        self.purpose_group.buttonToggled.connect(self._purpose_changed)
+        self.choices.purposeChanged.connect(self._purpose_changed)
         self.path_edit.textEdited.connect(self._path_typed)
         self.path_edit.textChanged.connect(self._update)
         self.choose_button.clicked.connect(self.ask_path)
@@ -220,17 +173,17 @@ class ExportDialog(QDialog):
 
     @property
     def purpose(self) -> str:
-        return next(p for p, b in self.purpose_buttons.items() if b.isChecked())
+        return self.choices.purpose
 
     @property
     def level(self) -> str:
-        return next(v for v, b in self.level_buttons.items() if b.isChecked())
+        return self.choices.level
 
     def set_purpose(self, purpose: str) -> None:
-        self.purpose_buttons[purpose].setChecked(True)
+        self.choices.purpose_buttons[purpose].setChecked(True)
 
     def set_level(self, level: str) -> None:
-        self.level_buttons[level].setChecked(True)
+        self.choices.level_buttons[level].setChecked(True)
 
     def set_path(self, path: Path) -> None:
         self._chosen_path = True
@@ -274,8 +227,7 @@ class ExportDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         for w in (self.table, self.filter_edit, self.recipient_view, self.path_edit,
-                  self.choose_button, *self.purpose_buttons.values(),
-                  *self.level_buttons.values()):
+                  self.choose_button, self.choices):
             w.setEnabled(not busy)
         self._update()
 
@@ -286,7 +238,8 @@ class ExportDialog(QDialog):
         return ExportRequest(recipients=self.recipients.checked_labels(),
                              purpose=self.purpose, level=self.level,
                              testimony_ids=self.testimonies.checked_ids(),
-                             allow_unverified=True, lang=lang)
+                             allow_unverified=True, lang=lang,
+                             include_media=self.choices.include_media)
 
     def output_path(self) -> Path | None:
         """The chosen file, or None after saying why it cannot be used."""

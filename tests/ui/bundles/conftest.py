@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import wave
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -27,6 +28,17 @@ class Template:
     root: Path
     ids: dict[str, str]          # pseudonym → testimony id (field store)
     bundles: dict[str, Path]     # name → bundle file (outside the stores)
+
+
+def _wav() -> bytes:
+    """A tenth of a second of silence: real audio that mutagen can strip tags from."""
+    out = io.BytesIO()
+    with wave.open(out, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(8000)
+        w.writeframes(bytes(1600))
+    return out.getvalue()
 
 
 def _survivor(pseudonym: str, **more):
@@ -67,7 +79,7 @@ def template(tmp_path_factory) -> Template:
             t = field.add(make_testimony(survivor=_survivor(pseudonym, **survivor),
                                          consent=consent))
             ids[pseudonym] = t.id
-        field.attach(ids["S-0200"], io.BytesIO(b"fake audio " * 100), name="interview-1.m4a")
+        field.attach(ids["S-0200"], io.BytesIO(_wav()), name="interview-1.wav")
         t = stranger.add(make_testimony(survivor=_survivor("X-0001")))
         (root / "stranger-card.json").write_text(stranger.identity_card().to_json())
 

@@ -330,3 +330,21 @@ def test_lock_clears_and_closes(qtbot, field, template):
     assert not d.isVisible()
     assert d.testimonies.rowCount() == 0 and d.recipients.rowCount() == 0
     qtbot.waitUntil(lambda: not shiboken6.isValid(d))  # deleted on close
+
+
+def test_audio_is_included_at_the_redacted_level_only_when_asked(make_dialog, template, qtbot,
+                                                                 field, tmp_path):
+    d = make_dialog()
+    d.set_level("full")
+    assert not d.choices.media_box.isEnabled()
+    choose(d, template, "S-0200", level="redacted", path=tmp_path / "m.tib.age")
+    assert d.choices.media_box.isEnabled()
+    d.choices.media_box.setChecked(True)
+    assert d.request().include_media
+    d.export_button.click()
+    idle(qtbot, field)
+    checks(d).as_is_button.click()
+    idle(qtbot, field)
+    assert d.result is not None and d.result.attachments == 1, d.status.text()
+    entries = on_store(qtbot, field, lambda s: audit(s, "export.include_media"))
+    assert [e.testimony_id for e in entries] == [template.ids["S-0200"]]
