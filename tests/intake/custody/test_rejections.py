@@ -256,3 +256,17 @@ def test_withdraw_refuses_bad_input_and_changes_nothing(sent):
             withdraw(sent.field, tid, out, note=note)
     assert snapshot(sent.field) == before
     assert list(sent.outbox().iterdir()) == []
+
+
+def test_a_notice_dated_before_consent_was_recorded_is_refused(sent):
+    from datetime import date
+
+    n = forge.notice(sent.field, sent.legal, sent.t.id, [sent.row.bundle_id],
+                     withdrawn=date(2000, 1, 1))
+    refused(sent.legal, forge.seal(n, sent.field, sent.legal, sent.tmp / "n.tin.age"),
+            "before consent was recorded")
+
+
+def test_the_ledger_of_an_unknown_testimony_is_not_found(sent):
+    with pytest.raises(NotFound):
+        ledger.transfers(sent.field, str(uuid.uuid4()))
