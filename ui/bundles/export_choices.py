@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QRadioButton,
     QVBoxLayout,
@@ -60,6 +61,11 @@ class ExportChoices(QWidget):
             p_layout.addLayout(_explained(button, hint))
         self.purpose_buttons["legal"].setChecked(True)
 
+        self.media_box = QCheckBox(_tr("Include audio recordings, their tags stripped "
+                                       "(recorded in the audit log)"))
+        self.media_box.setToolTip(_tr("At the redacted level, audio is left out unless you "
+                                      "include it; a voice can identify a survivor. Documents "
+                                      "and video are always left out."))
         self.level_group = QButtonGroup(self)
         l_group = QGroupBox(_tr("Disclosure level"))
         l_layout = QVBoxLayout(l_group)
@@ -73,12 +79,11 @@ class ExportChoices(QWidget):
             self.level_buttons[level] = button
             self.level_group.addButton(button)
             l_layout.addLayout(_explained(button, hint))
-        self.media_box = QCheckBox(_tr("Include audio recordings, their tags stripped "
-                                       "(recorded in the audit log)"))
-        self.media_box.setToolTip(_tr("At the redacted level, audio is left out unless you "
-                                      "include it; a voice can identify a survivor. Documents "
-                                      "and video are always left out."))
-        l_layout.addWidget(self.media_box)
+            if level == "redacted":  # the option belongs to this level: shown under it
+                media_row = QHBoxLayout()
+                media_row.addSpacing(22)
+                media_row.addWidget(self.media_box)
+                l_layout.addLayout(media_row)
         self.level_buttons["redacted"].setChecked(True)
 
         layout = QVBoxLayout(self)
