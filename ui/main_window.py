@@ -83,6 +83,9 @@ class MainWindow(QMainWindow):
         self.lock_action = action(self.tr("&Lock") + "\t" + LOCK_KEYS, self.lock,
                                   icon="system-lock-screen")
         self.panic_action = action(self.tr("Lock and &hide") + "\t" + PANIC_KEYS, self.panic)
+        self.find_action = action(self.tr("&Find…"), self.workspace.find,
+                                  QKeySequence.StandardKey.Find, "edit-find")
+        self.stats_action = action(self.tr("S&tatistics…"), self.open_statistics)
         self.settings_action = action(self.tr("S&ettings…"), self.open_settings,
                                       QKeySequence.StandardKey.Preferences, "preferences-system")
         self.quit_action = action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
@@ -96,6 +99,9 @@ class MainWindow(QMainWindow):
                 file_menu.addSeparator()
             else:
                 file_menu.addAction(act)
+        search_menu = self.menuBar().addMenu(self.tr("&Search"))
+        for act in (self.find_action, self.stats_action):
+            search_menu.addAction(act)
         bar = QToolBar(self.tr("Main toolbar"))
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
@@ -120,7 +126,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self, *_args: object) -> None:
         unlocked = self.session.is_unlocked
-        for act in (self.new_action, self.toolbar_new, self.lock_action, self.toolbar_lock):
+        for act in (self.new_action, self.toolbar_new, self.lock_action, self.toolbar_lock,
+                    self.find_action, self.stats_action):
             act.setEnabled(unlocked)
         self.save_action.setEnabled(unlocked and self.workspace.editing)
         self.toolbar_save.setEnabled(self.save_action.isEnabled())
@@ -191,6 +198,13 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if self.isVisible():
             self.unlock_page.field.setFocus()
+
+    def open_statistics(self) -> None:
+        from ui.stats.dashboard import open_dashboard
+
+        # The whole store: a dashboard that silently counted only the search's filters would
+        # mislead, and a filtered table beside an unfiltered one can be differenced.
+        open_dashboard(self, self.session)
 
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
-from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from intake.errors import InvalidInput
 from intake.model import AttachmentRef, Testimony
@@ -23,6 +23,7 @@ from intake.store import Store, Summary
 from intake.store.drafts import Draft
 from ui.messages import Button, MessageBox
 from ui.operations import OperationHandle
+from ui.search.search_panel import SearchPanel
 from ui.session import Session
 from ui.widget_set import record_widgets
 
@@ -62,8 +63,13 @@ class Workspace(QWidget):
         self.right = QStackedWidget()
         self.right.addWidget(self.detail)  # it hosts the attachment panel itself
         self.right.addWidget(self.editor)
+        self.search = SearchPanel(session)
+        self.left = QTabWidget()
+        self.left.setDocumentMode(True)
+        self.left.addTab(self.list_view, _tr("Testimonies"))
+        self.left.addTab(self.search, _tr("Search"))
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.list_view)
+        split.addWidget(self.left)
         split.addWidget(self.right)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
@@ -79,6 +85,9 @@ class Workspace(QWidget):
         self.editor.saveRequested.connect(self.save)
         self.detail.attachmentsAddRequested.connect(self.attach)
         self.detail.attachmentOpenRequested.connect(self.open_attachment)
+        self.detail.set_session(session)
+        self.detail.testimonyRequested.connect(self.show_found)
+        self.search.testimonyActivated.connect(self.show_found)
 
     @property
     def editing(self) -> bool:
@@ -119,6 +128,17 @@ class Workspace(QWidget):
                                                              draft.base_revision))
 
     # -- reading ----------------------------------------------------------------------------
+
+    def find(self) -> None:
+        """Ctrl+F: the search tab, its field focused."""
+        self.left.setCurrentWidget(self.search)
+        self.search.focus_search()
+
+    def show_found(self, testimony_id: str) -> None:
+        """A search hit or a corroborating testimony: select it in the list if it is
+        there (the quick filter may hide it), and show it either way."""
+        if not self.list_view.select_testimony(testimony_id):
+            self.select(testimony_id)
 
     def select(self, testimony_id: str) -> None:
         if self.editing and not self.leave_editor():
@@ -347,8 +367,9 @@ class Workspace(QWidget):
         """Drop every piece of testimony data this workspace and its widgets hold."""
         self.current = None
         self.draft_key = self.editing_id = self.base_revision = None
-        for widget in (self.list_view, self.detail, self.editor):
+        for widget in (self.list_view, self.detail, self.editor, self.search):
             widget.clear()
+        self.left.setCurrentWidget(self.list_view)
         for dialog in (self.viewer, self.revisions):
             if dialog is not None:
                 dialog.clear()
