@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.lock_action = action(self.tr("&Lock") + "\t" + LOCK_KEYS, self.lock,
                                   icon="system-lock-screen")
         self.panic_action = action(self.tr("Lock and &hide") + "\t" + PANIC_KEYS, self.panic)
+        self.receipt_action = action(self.tr("&Consent receipt…"), self.show_consent_receipt)
         self.find_action = action(self.tr("&Find…"), self.workspace.find,
                                   QKeySequence.StandardKey.Find, "edit-find")
         self.stats_action = action(self.tr("S&tatistics…"), self.open_statistics)
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         for act in (self.new_action, self.save_action, self.revisions_action,
-                    self.review_action, None, self.lock_action,
+                    self.review_action, self.receipt_action, None, self.lock_action,
                     self.panic_action, None, self.settings_action, None, self.quit_action):
             if act is None:
                 file_menu.addSeparator()
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self.revisions_action.setEnabled(unlocked and not self.workspace.editing
                                          and self.workspace.current is not None)
         self.review_action.setEnabled(self.revisions_action.isEnabled())
+        self.receipt_action.setEnabled(self.revisions_action.isEnabled())
         self.toolbar_review.setEnabled(self.review_action.isEnabled())
         self.toolbar.setVisible(unlocked)
 
@@ -198,6 +200,13 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if self.isVisible():
             self.unlock_page.field.setFocus()
+
+    def show_consent_receipt(self) -> None:
+        """The survivor's receipt on screen only (for someone who must not carry paper)."""
+        from ui.records.consent_receipt_view import show_consent_receipt
+
+        if self.workspace.current is not None:
+            show_consent_receipt(self, self.session, self.workspace.current.id)
 
     def open_statistics(self) -> None:
         from ui.stats.dashboard import open_dashboard
