@@ -102,8 +102,9 @@ def export_bundle(store: Store, request: ExportRequest, out_path: Path, *,
                               [c.card.age for c in recipients], progress=progress,
                               cancelled=cancelled)
         _record(store, plan, recipients, request, risky, risks, steps)
-    warnings = [("generalised " if r.testimony_id in steps else "exported despite the "
-                 "re-identification risk ") + finding_line(r) for r in risks]
+    warnings = [("generalised " + finding_line(r, applied=True)) if r.testimony_id in steps
+                else "exported despite the re-identification risk " + finding_line(r)
+                for r in risks]
     warnings += [w.line() for w in plan.withheld]
     unverified = [c.label for c in recipients if not c.verified]
     if unverified:

@@ -73,11 +73,12 @@ def assess_testimonies(store: Store, targets: Sequence[Testimony], k: int, *,
     return assess(targets, population, k=k)
 
 
-def finding_line(f: RiskFinding) -> str:
+def finding_line(f: RiskFinding, *, applied: bool = False) -> str:
     """One line about one finding, for the CLI's warnings and the refusal message."""
     line = (f"{f.testimony_id[:8]} ({f.pseudonym}): {describe_identifying(f.identifying)} "
             f"shared by only {f.crowd} testimon{'y' if f.crowd == 1 else 'ies'} in this "
-            f"store (k = {f.k}); suggested: {describe_steps(f.suggested)}")
+            f"store (k = {f.k}); {'applied' if applied else 'suggested'}: "
+            f"{describe_steps(f.suggested)}")
     if not f.reaches_k:
         line += f" (still only {f.crowd_after} after that)"
     return line

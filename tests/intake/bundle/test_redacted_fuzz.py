@@ -104,8 +104,9 @@ def real_detector():
           suppress_health_check=[HealthCheck.function_scoped_fixture,
                                  HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(case=planted_testimonies())
-def test_no_planted_identifier_survives_in_any_byte(pair, real_detector, case, tmp_path):
-    pytest.importorskip("PySide6")
+def test_no_planted_identifier_survives_in_any_byte(pair, real_detector, qapp, case,
+                                                    tmp_path):
+    # qapp: pytest-qt's one QApplication, which the PDF renderer lays its text out in
     from PIL import Image
 
     from ui.pdf.statement import render_statement

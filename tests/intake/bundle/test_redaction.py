@@ -110,8 +110,7 @@ def test_no_identifier_in_any_byte_of_a_redacted_bundle(pair):
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")
-def test_real_statements_and_the_real_detector_leak_nothing(pair, tmp_path):
-    pytest.importorskip("PySide6")
+def test_real_statements_and_the_real_detector_leak_nothing(pair, tmp_path, qapp):
     try:
         from intake.redaction import default_detector
         detector = default_detector()

@@ -178,8 +178,7 @@ def test_a_bad_k_is_refused_before_anything(pair, k):
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")
-def test_the_real_statement_shows_the_band_and_not_the_year(pair, tmp_path):
-    pytest.importorskip("PySide6")
+def test_the_real_statement_shows_the_band_and_not_the_year(pair, tmp_path, qapp):
     from ui.pdf.statement import render_statement
 
     crowd(pair)
@@ -227,6 +226,7 @@ def test_the_command_line_refuses_warns_and_goes_on_only_when_told(tmp_path, pol
     assert r.code == 0, r.err
     warnings = [line for line in r.err.splitlines() if line.startswith("warning: generalised")]
     assert len(warnings) == 1 and "S-0142" in warnings[0] and "1987" not in r.err
+    assert "applied: birth year to a 5-year band" in warnings[0]
     r = legal("import", str(out), "--trust-new-sender")
     assert r.code == 0, r.err
     shown = json.loads(legal("show", target, "--json").out)
