@@ -39,7 +39,8 @@ class _Failure:
 class Pipe:
     def __init__(self, max_chunks: int = 16) -> None:
         self._queue: queue.Queue[Any] = queue.Queue(maxsize=max_chunks)
-        self._pending = bytearray()
+        self._pending: list[bytes] = []
+        self._pending_size = 0
         self._abandoned = threading.Event()
         self._buffer = b""
         self._pos = 0
@@ -61,23 +62,32 @@ class Pipe:
     def write(self, data: bytes | bytearray | memoryview) -> int:
         if self._abandoned.is_set():
             raise PipeClosed("the reader stopped")
-        self._pending += data
-        if len(self._pending) >= CHUNK:
-            self._put(bytes(self._pending))
-            self._pending.clear()
-        return len(data)
+        # bytes are immutable, so they are kept as they are and joined once per chunk (one
+        # copy); anything else may be reused by the caller after this returns: copied now.
+        piece = data if type(data) is bytes else bytes(data)
+        self._pending.append(piece)
+        self._pending_size += len(piece)
+        if self._pending_size >= CHUNK:
+            self._put_pending()
+        return len(piece)
+
+    def _put_pending(self) -> None:
+        chunk = b"".join(self._pending)
+        self._pending.clear()
+        self._pending_size = 0
+        self._put(chunk)
 
     def flush(self) -> None:
         pass
 
     def finish(self) -> None:
         if self._pending:
-            self._put(bytes(self._pending))
-            self._pending.clear()
+            self._put_pending()
         self._put(_END)
 
     def fail(self, error: BaseException) -> None:
         self._pending.clear()
+        self._pending_size = 0
         try:
             self._put(_Failure(error))
         except PipeClosed:

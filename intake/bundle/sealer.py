@@ -36,6 +36,9 @@ from intake.errors import IntakeError
 ROOT = Path(__file__).resolve().parents[2]
 _PIPE_SIZE = 1 << 20
 _IO_BUFFER = 1 << 20
+# The parent's buffer gathers an export's 8 KiB writes (decryption output) into system
+# calls of this size; an import's 256 KiB chunks are larger, so they skip the copy into it.
+_WRITE_BUFFER = 128 << 10
 _F_SETPIPE_SZ = 1031
 _PR_SET_DUMPABLE = 4
 _PR_SET_PDEATHSIG = 1
@@ -148,7 +151,7 @@ class Sealer:
         self._proc = subprocess.Popen(
             [sys.executable, "-E", "-s", "-c", _CHILD, str(ROOT), __file__,
              f"--parent={os.getpid()}", spec, *recipients],
-            stdin=subprocess.PIPE, stdout=out, stderr=subprocess.PIPE, bufsize=_PIPE_SIZE,
+            stdin=subprocess.PIPE, stdout=out, stderr=subprocess.PIPE, bufsize=_WRITE_BUFFER,
             close_fds=True)
         assert self._proc.stdin is not None
         self._stdin = self._proc.stdin

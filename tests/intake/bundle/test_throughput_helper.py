@@ -111,3 +111,37 @@ def test_a_helper_that_does_not_report_its_result_fails_the_export(pair, helper,
         pair.export()
     assert len(str(failed.value).splitlines()) == 1
     assert leftovers(pair) == []
+
+
+def test_the_pipe_keeps_bytes_and_copies_buffers_the_writer_may_reuse():
+    """Bytes are queued without a copy; a bytearray or memoryview is copied at once, since a
+    writer (pyrage) may refill it as soon as ``write`` returns."""
+    from intake.bundle.pipe import CHUNK, Pipe, Worker
+
+    rng = random.Random(3)
+    expected = bytearray()
+    pieces = []
+    for _ in range(300):
+        piece = os.urandom(rng.choice((0, 1, 8192, 65_536, CHUNK + 3)))
+        pieces.append(piece)
+        expected += piece
+    pipe = Pipe(max_chunks=2)
+
+    def produce() -> None:
+        reused = bytearray(CHUNK + 3)
+        for i, piece in enumerate(pieces):
+            if i % 3 == 0:
+                pipe.write(piece)
+            else:
+                reused[:len(piece)] = piece
+                pipe.write(memoryview(reused)[:len(piece)] if i % 3 == 1
+                           else reused[:len(piece)])
+                reused[:] = bytes(len(reused))  # the writer scribbles over its buffer
+        pipe.finish()
+
+    worker = Worker(produce, "test-producer").start()
+    got = bytearray()
+    while data := pipe.read(rng.choice((1, 100, 1 << 20))):
+        got += data
+    worker.join()
+    assert got == expected
