@@ -39,7 +39,7 @@ from intake.errors import Cancelled
 from intake.store import Store, Summary
 from ui.bundles.checks_dialog import Decisions, ExportChecksDialog
 from ui.bundles.export_choices import ExportChoices
-from ui.bundles.export_models import PSEUDONYM, RecipientModel, TestimonyChoiceModel
+from ui.bundles.export_models import ID_ROLE, PSEUDONYM, RecipientModel, TestimonyChoiceModel
 from ui.bundles.export_review import ExportReview, review_export
 from ui.bundles.files import (
     BUNDLE_SUFFIX,
@@ -196,8 +196,7 @@ class ExportDialog(QDialog):
         checked = self.testimonies.checked_ids()
         if checked:
             row = next(r for r in range(self.testimonies.rowCount())
-                       if self.testimonies.index(r, 0).data(Qt.ItemDataRole.UserRole + 1)
-                       == checked[0])
+                       if self.testimonies.index(r, 0).data(ID_ROLE) == checked[0])
             self.table.scrollTo(self.proxy.mapFromSource(self.testimonies.index(row, 0)))
 
     def _purpose_changed(self, *_args: object) -> None:
