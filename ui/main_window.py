@@ -8,11 +8,14 @@ every widget and the clipboard, and shows the unlock screen.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
 import resources
+from ui import screens
 from ui.clipboard import SecureClipboard
 from ui.locking import LOCK_KEYS, PANIC_KEYS, ActivityFilter, close_dialogs, hide_all_windows
 from ui.session import Session, StoreInfo
@@ -83,26 +86,51 @@ class MainWindow(QMainWindow):
         self.lock_action = action(self.tr("&Lock") + "\t" + LOCK_KEYS, self.lock,
                                   icon="system-lock-screen")
         self.panic_action = action(self.tr("Lock and &hide") + "\t" + PANIC_KEYS, self.panic)
-        self.receipt_action = action(self.tr("&Consent receipt…"), self.show_consent_receipt)
+        self.receipt_action = action(self.tr("&Consent receipt…"), self._open(
+            screens.consent_receipt, self.session, self.workspace))
+        self.withdraw_action = action(self.tr("&Withdraw consent…"), self._open(
+            screens.withdraw, self.session, self.workspace))
+        self.transfers_action = action(self.tr("&Transfers…"), self._open(
+            screens.transfers, self.session, self.workspace))
+        self.export_action = action(self.tr("&Export…"), self._open(
+            screens.export, self.session, self.workspace), "Ctrl+E", "document-send")
+        self.import_action = action(self.tr("&Import…"), self._open(
+            screens.import_file, self.session, self.workspace), "Ctrl+I", "document-open")
+        self.contacts_action = action(self.tr("&Contacts…"), self._open(
+            screens.contacts, self.session))
+        self.backup_action = action(self.tr("&Back up the store…"), self._open(
+            screens.backup, self.session))
+        self.verify_backup_action = action(self.tr("&Verify a backup…"), self._open(
+            screens.verify_backup, self.session))
+        self.check_action = action(self.tr("C&heck the store…"), self._open(
+            screens.check_store, self.session))
         self.find_action = action(self.tr("&Find…"), self.workspace.find,
                                   QKeySequence.StandardKey.Find, "edit-find")
-        self.stats_action = action(self.tr("S&tatistics…"), self.open_statistics)
+        self.stats_action = action(self.tr("S&tatistics…"), self._open(
+            screens.statistics, self.session))
         self.settings_action = action(self.tr("S&ettings…"), self.open_settings,
                                       QKeySequence.StandardKey.Preferences, "preferences-system")
         self.quit_action = action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
                                   "application-exit")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        for act in (self.new_action, self.save_action, self.revisions_action,
-                    self.review_action, self.receipt_action, None, self.lock_action,
-                    self.panic_action, None, self.settings_action, None, self.quit_action):
-            if act is None:
-                file_menu.addSeparator()
-            else:
-                file_menu.addAction(act)
-        search_menu = self.menuBar().addMenu(self.tr("&Search"))
-        for act in (self.find_action, self.stats_action):
-            search_menu.addAction(act)
+        menus = (
+            (self.tr("&File"), (
+                self.new_action, self.save_action, None, self.import_action,
+                self.export_action, self.contacts_action, None, self.backup_action,
+                self.verify_backup_action, self.check_action, None, self.lock_action,
+                self.panic_action, None, self.settings_action, None, self.quit_action)),
+            (self.tr("&Testimony"), (
+                self.revisions_action, self.review_action, None, self.receipt_action,
+                self.withdraw_action, self.transfers_action)),
+            (self.tr("&Search"), (self.find_action, self.stats_action)),
+        )
+        for title, items in menus:
+            menu = self.menuBar().addMenu(title)
+            for act in items:
+                if act is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(act)
         bar = QToolBar(self.tr("Main toolbar"))
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
@@ -120,22 +148,38 @@ class MainWindow(QMainWindow):
         self.toolbar_review.setToolTip(self.tr("Decide what a redacted export hides "
                                                "(Ctrl+Shift+R)"))
         self.toolbar_review.triggered.connect(self.review_action.trigger)
-        for act in (self.toolbar_new, self.toolbar_save, self.toolbar_review, self.toolbar_lock):
-            bar.addAction(act)
+        self.toolbar_export = QAction(self.tr("Export"), self)
+        self.toolbar_export.setToolTip(self.tr("Write a signed, encrypted bundle for a legal "
+                                               "team (Ctrl+E)"))
+        self.toolbar_export.triggered.connect(self.export_action.trigger)
+        self.toolbar_import = QAction(self.tr("Import"), self)
+        self.toolbar_import.setToolTip(self.tr("Check and import a bundle, a withdrawal notice "
+                                               "or a delivery receipt (Ctrl+I)"))
+        self.toolbar_import.triggered.connect(self.import_action.trigger)
+        for act in (self.toolbar_new, self.toolbar_save, self.toolbar_review, None,
+                    self.toolbar_export, self.toolbar_import, None, self.toolbar_lock):
+            if act is None:
+                bar.addSeparator()
+            else:
+                bar.addAction(act)
         self.addToolBar(bar)
         self.toolbar = bar
 
     def _update_actions(self, *_args: object) -> None:
         unlocked = self.session.is_unlocked
         for act in (self.new_action, self.toolbar_new, self.lock_action, self.toolbar_lock,
-                    self.find_action, self.stats_action):
+                    self.find_action, self.stats_action, self.export_action,
+                    self.toolbar_export, self.import_action, self.toolbar_import,
+                    self.contacts_action, self.backup_action, self.check_action):
             act.setEnabled(unlocked)
         self.save_action.setEnabled(unlocked and self.workspace.editing)
         self.toolbar_save.setEnabled(self.save_action.isEnabled())
         self.revisions_action.setEnabled(unlocked and not self.workspace.editing
                                          and self.workspace.current is not None)
         self.review_action.setEnabled(self.revisions_action.isEnabled())
-        self.receipt_action.setEnabled(self.revisions_action.isEnabled())
+        for act in (self.receipt_action, self.withdraw_action):
+            act.setEnabled(self.revisions_action.isEnabled())
+        self.transfers_action.setEnabled(unlocked and not self.workspace.editing)
         self.toolbar_review.setEnabled(self.review_action.isEnabled())
         self.toolbar.setVisible(unlocked)
 
@@ -201,19 +245,9 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             self.unlock_page.field.setFocus()
 
-    def show_consent_receipt(self) -> None:
-        """The survivor's receipt on screen only (for someone who must not carry paper)."""
-        from ui.records.consent_receipt_view import show_consent_receipt
-
-        if self.workspace.current is not None:
-            show_consent_receipt(self, self.session, self.workspace.current.id)
-
-    def open_statistics(self) -> None:
-        from ui.stats.dashboard import open_dashboard
-
-        # The whole store: a dashboard that silently counted only the search's filters would
-        # mislead, and a filtered table beside an unfiltered one can be differenced.
-        open_dashboard(self, self.session)
+    def _open(self, screen: Callable[..., None], *args: object) -> Callable[[], None]:
+        """A menu slot opening ``screen(self, *args)``."""
+        return lambda: screen(self, *args)
 
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog

@@ -105,6 +105,20 @@ class Workspace(QWidget):
         self.statusMessage.emit(_tr("Testimonies: {0}").format(len(rows)))
         self.offer_drafts(drafts)
 
+    def refresh(self) -> None:
+        """After an import or a withdrawal: the list again, and the shown testimony anew
+        (without offering drafts a second time)."""
+        shown = self.current.id if self.current is not None and not self.editing else None
+
+        def reloaded(rows: list[Summary]) -> None:
+            self.list_view.set_summaries(rows)
+            self.statusMessage.emit(_tr("Testimonies: {0}").format(len(rows)))
+            if shown is not None:
+                self.list_view.select_testimony(shown)
+                self.select(shown)  # shown anew even if the row was already current
+
+        self.session.run(lambda s, _h: s.summaries(), success=reloaded)
+
     def offer_drafts(self, drafts: list[Draft]) -> None:
         for draft in drafts:
             pseudonym = (draft.body.get("survivor") or {}).get("pseudonym") or _tr("(no pseudonym)")

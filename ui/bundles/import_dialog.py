@@ -14,6 +14,7 @@ and says so. Failures are one sentence from the library, which names the reason
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -132,6 +133,14 @@ class ImportDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton(_tr("Import"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
+        # After a bundle is in: the signed "received and verified" for its sender.
+        self.receipt_button = self.buttons.addButton(_tr("Write a delivery receipt…"),
+                                                     QDialogButtonBox.ButtonRole.ActionRole)
+        self.receipt_button.setToolTip(_tr("A signed receipt, encrypted to the sender, "
+                                           "saying this bundle arrived whole"))
+        self.receipt_button.setVisible(False)
+        self.receipt_button.clicked.connect(self.write_receipt)
+        self.receipt_bundle_id: str | None = None
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.import_button.clicked.connect(self.start_import)
         self.close_button.clicked.connect(self.reject)
@@ -240,9 +249,20 @@ class ImportDialog(QDialog):
         self.compared_box.setVisible(False)
         self.unknown_note.setVisible(False)
         self.status.setText(imported_text(done))
+        self.receipt_bundle_id = done.bundle.provenance.bundle_id if done.bundle else None
+        self.receipt_button.setVisible(self.receipt_bundle_id is not None)
         self._update()
         if _changed(done):
             self.imported.emit(done)
+
+    def write_receipt(self, *, choose: Callable[[QWidget | None, str], str] | None = None
+                      ) -> None:
+        """``choose`` (parent, suggested name) -> path stands in for the save dialog."""
+        from ui.custody.receipt_action import choose_receipt_path, write_receipt
+
+        if self.receipt_bundle_id is not None:
+            write_receipt(self, self.session, self.receipt_bundle_id,
+                          choose=choose or choose_receipt_path)
 
     def _import_failed(self, exc: Exception) -> None:
         self._set_busy(False)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from intake.custody import ledger
 from intake.custody.ledger import Transfer
+from ui.operations import failure_text
 from ui.records import labels
 from ui.session import Session
 
@@ -177,13 +178,20 @@ class TransfersView(QWidget):
         self._loading += 1
         ticket, wanted = self._loading, self._testimony_id
         self._session.run(lambda store, _h: ledger.transfers(store, wanted),
-                          success=lambda rows: self._loaded(ticket, rows))
+                          success=lambda rows: self._loaded(ticket, rows),
+                          failure=lambda exc: self._failed(ticket, exc))
 
     def _loaded(self, ticket: int, rows: list[Transfer]) -> None:
         if ticket != self._loading:
             return  # a later request replaced this one
         self.model.set_rows(rows)
         self._show_heading()
+
+    def _failed(self, ticket: int, exc: Exception) -> None:
+        """Said in the heading, not in a box: the ledger is a side panel of the detail."""
+        if ticket == self._loading:
+            self.model.clear()
+            self.heading.setText(failure_text(exc))
 
     def clear(self) -> None:
         """Forget every row (the store was locked)."""

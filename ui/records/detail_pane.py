@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from intake.dates import chronological
 from intake.model import PURPOSES, Event, Testimony
 from ui.attachments.panel import AttachmentPanel
+from ui.custody.transfers_view import TransfersView
 from ui.records import labels
 from ui.search.corroboration_box import CorroborationBox
 from ui.session import Session
@@ -135,6 +136,12 @@ class DetailPane(QWidget):
         attachments_box = QGroupBox(self.tr("Attachments"), self)
         QVBoxLayout(attachments_box).addWidget(self.attachments)
 
+        # The transfer ledger needs the session's worker, so it is made in set_session.
+        self.transfers: TransfersView | None = None
+        self._transfers_box = QGroupBox(self.tr("Transfers"), self)
+        self._transfers_box.setVisible(False)
+        QVBoxLayout(self._transfers_box)
+
         content = QWidget(self)
         column = QVBoxLayout(content)
         column.setSpacing(12)
@@ -143,6 +150,7 @@ class DetailPane(QWidget):
         column.addWidget(self.corroboration)
         column.addWidget(narrative_box)
         column.addWidget(attachments_box)
+        column.addWidget(self._transfers_box)
         column.addStretch(1)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
@@ -162,8 +170,14 @@ class DetailPane(QWidget):
         return self._testimony_id
 
     def set_session(self, session: Session | None) -> None:
-        """Let the pane look up corroborating testimonies on ``session``'s worker."""
+        """Let the pane look up corroborating testimonies and transfers on ``session``'s
+        worker."""
         self.corroboration.set_session(session)
+        if session is not None and self.transfers is None:
+            self.transfers = TransfersView(session, self._transfers_box)
+            self.transfers.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+            self._transfers_box.layout().addWidget(self.transfers)
+            self._transfers_box.setVisible(True)
 
     def show_testimony(self, testimony: Testimony | None) -> None:
         """Show ``testimony`` (None: the empty state)."""
@@ -184,6 +198,8 @@ class DetailPane(QWidget):
         self.narrative.setPlainText(t.narrative)
         self.attachments.set_attachments(list(t.attachments))
         self.corroboration.set_testimony(t.id)
+        if self.transfers is not None:
+            self.transfers.show_testimony(t.id)
         self.pages.setCurrentWidget(self.scroll)
         self.scroll.verticalScrollBar().setValue(0)
 
@@ -201,6 +217,8 @@ class DetailPane(QWidget):
         self.narrative.clear()
         self.attachments.clear()
         self.corroboration.clear()
+        if self.transfers is not None:
+            self.transfers.clear()
         self.pages.setCurrentWidget(self.empty_label)
 
     def set_language(self, lang: str) -> None:

@@ -227,3 +227,30 @@ def test_a_notice_for_a_testimony_never_received_is_refused(dialog, qtbot, legal
     assert dialog.status.text().startswith("This file cannot be imported: ")
     assert not dialog.import_button.isEnabled()
     assert on_store(qtbot, legal, state) == before
+
+
+def test_after_a_bundle_the_legal_team_writes_a_receipt_its_sender_accepts(
+        qtbot, dialog, legal, field, bundle, tmp_path):
+    assert dialog.receipt_button.isHidden()
+    verify(qtbot, dialog, bundle("genuine"))
+    dialog.import_button.click()
+    idle(qtbot, legal)
+    assert not dialog.receipt_button.isHidden()
+    out = tmp_path / "back-to-field"
+    dialog.write_receipt(choose=lambda _parent, suggested: str(out / suggested))
+    idle(qtbot, legal)
+    [written] = list(out.glob("receipt-*.tir.age")) if out.exists() else [None]
+    assert written is None  # the folder did not exist: nothing half-written, one clear line
+    out.mkdir()
+    dialog.write_receipt(choose=lambda _parent, suggested: str(out / suggested))
+    idle(qtbot, legal)
+    [written] = list(out.glob("receipt-*.tir.age"))
+    back = ImportDialog(field)
+    qtbot.addWidget(back)
+    verify(qtbot, back, written)
+    assert back.checked.kind == "receipt"
+    back.import_button.click()
+    idle(qtbot, field)
+    assert back.status.text() == ("Recorded: the bundle is marked delivered and verified by "
+                                  "the recipient.")
+    assert back.receipt_button.isHidden()  # a receipt is not itself receipted
