@@ -115,7 +115,8 @@ def _parse_ranges(text: str) -> list[Range]:
 
 
 def child_main(argv: list[str]) -> int:
-    """In the helper: ``RANGES RECIPIENT…``; encrypt stdin onto stdout, hashing RANGES."""
+    """In the helper: ``--parent=PID RANGES RECIPIENT…``; encrypt stdin onto stdout, hashing
+    RANGES (``OFFSET:LENGTH,…`` or ``-``); the last line on stderr reports the result."""
     _harden()
     if len(argv) > 0 and argv[0].startswith("--parent="):  # the parent died before prctl
         if os.getppid() != int(argv[0].removeprefix("--parent=")):
