@@ -75,6 +75,10 @@ def _leftovers(blobs: BlobStore, problems: list[str], notes: list[str]) -> None:
     for temp in sorted(root.glob(".keys.*.tmp")):
         notes.append(f"{temp.name} was left by an interrupted passphrase change "
                      "(it holds a key slot; erase removes it)")
+    if blobs.directory.is_dir():
+        for temp in sorted(blobs.directory.glob(".*.tmp")):
+            notes.append(f"blobs/{temp.name} was left by an interrupted attach or import "
+                         "(age-encrypted, part of no attachment; it may be deleted)")
 
 
 QUICK_AUDIT_TAIL = 200

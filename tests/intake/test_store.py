@@ -176,6 +176,16 @@ def test_missing_blob_and_orphan_blob(tmp_path, store):
     assert any("belongs to no attachment" in n for n in report.notes)
 
 
+def test_a_partial_blob_left_by_a_crash_is_named_but_is_no_damage(tmp_path, store):
+    """A SIGKILL mid-attach or mid-import leaves the atomic writer's hidden temp file."""
+    blob_dir = tmp_path / "store" / "blobs"
+    blob_dir.mkdir(exist_ok=True)
+    (blob_dir / f".{'cd' * 16}.0123456789abcdef.tmp").write_bytes(b"age-encryption.org/v1\n")
+    report = store.check()
+    assert report.ok
+    assert any("interrupted attach or import" in n for n in report.notes)
+
+
 def test_canaries_never_reach_a_file_in_clear(tmp_path, monkeypatch, new_store):
     tmp = tmp_path / "tmp"
     tmp.mkdir()
