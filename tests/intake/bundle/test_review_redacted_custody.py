@@ -1,0 +1,66 @@
+"""Review finding: at the redacted level ``custody.jsonl`` must not carry an original
+attachment's hash or size. With them, whoever holds a recording or photo (withheld, or
+re-encoded in the bundle) could confirm that it is this survivor's."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+
+from PIL import Image, PngImagePlugin
+
+from intake.bundle import import_bundle
+from intake.store.audit import entry_hash
+from tests.intake.bundle import craft
+from tests.intake.media.test_audio import tagged_wav
+
+
+def _png() -> bytes:
+    """A photo with metadata, so its re-encoded copy differs from the original."""
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Author", "Kim Young-hee")
+    out = io.BytesIO()
+    Image.new("RGB", (32, 24), (200, 30, 30)).save(out, "PNG", pnginfo=info)
+    return out.getvalue()
+
+
+def _custody(pair, bundle) -> list[dict]:
+    entries = dict(craft.unpack(pair.plain_tar(bundle))[0])
+    return [json.loads(line) for line in entries["custody.jsonl"].decode().splitlines()]
+
+
+def test_redacted_custody_withholds_original_attachment_hashes_and_sizes(pair, tmp_path):
+    t = pair.testimony(narrative="구류장에서 한 달을 보냈다.")
+    wav, png = tagged_wav(tmp_path), _png()
+    pair.attach(t, wav, "voice.wav")          # withheld at the redacted level
+    pair.attach(t, png, "photo.png")          # re-encoded at the redacted level
+    originals = {hashlib.sha256(wav).hexdigest(), hashlib.sha256(png).hexdigest()}
+    bundle = pair.export(level="redacted", accept_risk=True)
+    tar = pair.plain_tar(bundle)
+    for digest in originals:
+        assert digest.encode() not in tar
+    attach = [e for e in _custody(pair, bundle) if e["action"] == "testimony.attach"]
+    assert len(attach) == 2
+    for entry in attach:
+        assert entry["detail"]["sha256"] is None and entry["detail"]["size"] is None
+        assert entry["withheld"] == ["sha256", "size"]
+        assert entry["hash"]                 # the sender can still prove the entry
+    import_bundle(pair.legal, bundle)        # and the bundle still imports
+    # The full level keeps them: the recipient gets the originals anyway.
+    full = pair.export("full.tib.age", level="full")
+    attach = [e for e in _custody(pair, full) if e["action"] == "testimony.attach"]
+    assert {e["detail"]["sha256"] for e in attach} == originals
+    assert all("withheld" not in e for e in attach)
+
+
+def test_the_sender_can_still_prove_a_withheld_entry(pair, tmp_path):
+    t = pair.testimony()
+    pair.attach(t, tagged_wav(tmp_path), "voice.wav")
+    bundle = pair.export(level="redacted", accept_risk=True)
+    (sent,) = [e for e in _custody(pair, bundle) if e["action"] == "testimony.attach"]
+    (kept,) = [e for e in pair.field.audit.entries([t.id]) if e.action == "testimony.attach"]
+    assert kept.hash == sent["hash"] and kept.detail["sha256"] is not None
+    assert entry_hash(kept.prev_hash, kept.seq, kept.at, kept.action, kept.testimony_id,
+                      kept.detail) == sent["hash"]
+    assert pair.field.audit.problems() == []
