@@ -54,12 +54,19 @@ BOM = "\ufeff"
 FIELDS: tuple[str, ...] = ("DOCID", "BEGBATES", "TITLE", "KIND", "LANGUAGE", "DATE",
                            "PSEUDONYM", "SHA256", "SIZE", "CONFIDENTIALITY", "NATIVEPATH",
                            "TEXTPATH", "BUNDLEID")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheets evaluate a cell starting with these; Excel in East Asian locales also the
+# full-width forms (＝ ＋ － ＠), which a Korean input method types.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d",
+                  "\uff20")
+# Control characters other than line breaks have no place in a title or a pseudonym; in a
+# DAT the delimiter (ASCII 20) would split a field for any loader that does not honour þ.
+_DAT_CONTROLS = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _dat_field(value: object) -> str:
     text = "" if value is None else str(value)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", NEWLINE_IN_FIELD)
+    text = _DAT_CONTROLS.sub(" ", text)
     return QUOTE + text.replace(QUOTE, QUOTE * 2) + QUOTE
 
 
@@ -227,6 +234,7 @@ def _production(bundle: Bundle, contents: Contents, staging: Path,
     m = bundle.manifest
     testimonies = {t.id: t for t in contents.testimonies}
     rows = []
+    names: set[str] = set()
     for meta in _metadata_rows(bundle):
         member = meta["member"]
         assert isinstance(member, Member)
@@ -235,13 +243,14 @@ def _production(bundle: Bundle, contents: Contents, staging: Path,
         if kind == "attachment":
             suffix = _suffix(*_name_and_type(contents, str(ref)))
         native = f"{folder}/{meta['DOCID']}{suffix}"
+        _claim(names, native)
         text = ""
         if kind == "attachment":
             os.replace(incoming / str(ref), _mkparent(staging / native))
         else:
             _write(_mkparent(staging / native), bundle.contents[member.path])
         if kind == "record":
-            text = f"text/{meta['DOCID']}.txt"
+            text = _claim(names, f"text/{meta['DOCID']}.txt")
             _write(_mkparent(staging / text), _text_of(testimonies[str(ref)]))
         elif kind == "custody":
             text = native
@@ -254,6 +263,17 @@ def _production(bundle: Bundle, contents: Contents, staging: Path,
     _write(originals / SIGNATURE_PATH, bundle.signature.encode("ascii"))
     _write(originals / METADATA_PATH, bundle.contents[METADATA_PATH])
     return rows
+
+
+def _claim(names: set[str], native: str) -> str:
+    """Refuse a second document under one file name: ``X`` + ``.m4a`` and ``X.m4a`` + no
+    suffix would overwrite each other, and on a case-insensitive disk so would ``a``/``A``."""
+    key = native.casefold()
+    if key in names:
+        raise BundleRejected(f"{METADATA_PATH}: two documents would be written as "
+                             f"{shown(native)}")
+    names.add(key)
+    return native
 
 
 def _metadata_rows(bundle: Bundle) -> list[dict[str, object]]:
