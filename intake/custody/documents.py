@@ -29,6 +29,23 @@ MAX_NOTE_CHARS = 2000
 MAX_BUNDLES = 10_000
 MAX_RECORDS = 100_000
 OUTCOMES = ("created", "revised", "unchanged", "older")
+# A note is shown on the legal team's screen: no control characters (tab and line breaks
+# aside), no bidirectional overrides that could make it read as something else.
+_NOTE_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069"
+                             r"\ud800-\udfff]")
+
+
+def note_problem(note: object) -> str | None:
+    """Why ``note`` cannot be a notice's note, or None (the writer strips it first)."""
+    if note is None:
+        return None
+    if not isinstance(note, str) or not note.strip() or note != note.strip():
+        return "must be null or text without surrounding spaces"
+    if len(note) > MAX_NOTE_CHARS:
+        return f"must be at most {MAX_NOTE_CHARS} characters"
+    if _NOTE_FORBIDDEN.search(note):
+        return "contains control characters"
+    return None
 
 
 def created_now() -> str:
@@ -79,9 +96,9 @@ class Notice:
         doc = _load(data, NOTICE, cls.KEYS)
         try:
             note = doc["note"]
-            if note is not None and (not isinstance(note, str) or len(note) > MAX_NOTE_CHARS):
-                raise ValueError(f"note must be null or text of at most {MAX_NOTE_CHARS} "
-                                 "characters")
+            problem = note_problem(note)
+            if problem:
+                raise ValueError(f"note {problem}")
             withdrawn = _text(doc, "withdrawn")
             try:
                 day = date.fromisoformat(withdrawn)

@@ -98,7 +98,10 @@ def apply_notice(store: Store, path: Path) -> NoticeResult:
             try:
                 consent = replace(t.consent, withdrawn=n.withdrawn,
                                   withdrawal_note=n.note or t.consent.withdrawal_note)
-            except InvalidInput:
+            except InvalidInput as error:
+                if error.field != "withdrawn":
+                    raise BundleRejected(f"the notice cannot be recorded ({error.reason}); "
+                                         "it is refused") from None
                 raise BundleRejected("the notice's withdrawal date is before consent was "
                                      "recorded; it is refused") from None
             stored = records.append_revision(conn, replace(t, consent=consent))

@@ -27,7 +27,7 @@ from crypto.atomicfile import atomic_writer
 from intake.clock import utc_now
 from intake.contacts import Contacts
 from intake.custody import envelope, ledger
-from intake.custody.documents import MAX_NOTE_CHARS, Notice, created_now, epoch
+from intake.custody.documents import Notice, created_now, epoch, note_problem
 from intake.errors import InvalidInput
 from intake.store import Store, records
 from intake.store.records import body_of, body_sha256
@@ -137,10 +137,9 @@ def _check_note(note: str | None) -> str | None:
     note = note.strip()
     if not note:
         return None
-    if len(note) > MAX_NOTE_CHARS:
-        raise InvalidInput("note", f"at most {MAX_NOTE_CHARS} characters")
-    if any(ord(c) < 0x20 and c not in "\n\t" for c in note) or "\x7f" in note:
-        raise InvalidInput("note", "contains control characters")
+    problem = note_problem(note)
+    if problem:
+        raise InvalidInput("note", problem)
     return note
 
 
