@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from intake.errors import InvalidInput
@@ -33,10 +33,13 @@ def _tr(text: str) -> str:
 
 
 def local_time(iso: str) -> str:
+    """``YYYY-MM-DD HH:MM`` local time, as every other screen shows a moment: the locale's
+    short format ("26. 11. 23." in Korean, "11/23/26" in English) is ambiguous between
+    teams in different countries comparing a bundle's time."""
     when = QDateTime.fromString(iso, Qt.DateFormat.ISODateWithMs)
     if not when.isValid():
         when = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
-    return QLocale().toString(when.toLocalTime(), QLocale.FormatType.ShortFormat)
+    return when.toLocalTime().toString("yyyy-MM-dd HH:mm")
 
 
 class Workspace(QWidget):

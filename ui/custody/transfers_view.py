@@ -155,6 +155,12 @@ class TransfersView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Stretch)
+        # The fingerprint (30 digits) would push the status, the column a user reads,
+        # out of the detail pane: show its first groups, the whole one in its tooltip.
+        header.setSectionResizeMode(COL_FINGERPRINT, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_FINGERPRINT,
+                             self.fontMetrics().horizontalAdvance("00000 00000 00000 …") + 12)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)

@@ -108,7 +108,7 @@ class WithdrawDialog(QDialog):
         self.folder = QLineEdit(self)
         self.folder.setObjectName("noticeFolder")
         self.folder.setPlaceholderText(self.tr("Where to write the notices"))
-        browse = QPushButton(self.tr("Choose…"), self)
+        browse = QPushButton(self.tr("C&hoose…"), self)
         browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
@@ -122,12 +122,17 @@ class WithdrawDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Note for the recipients:"), self.note)
-        form.addRow(self.tr("Folder:"), folder_row)
+        form.addRow(self.tr("&Note for the recipients:"), self.note)
+        folder_label = QLabel(self.tr("&Folder:"), self)
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, folder_row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.confirm = self.buttons.addButton(self.tr("Withdraw consent"),
                                               QDialogButtonBox.ButtonRole.AcceptRole)
         self.confirm.setObjectName("confirmWithdraw")
+        # Final and irreversible: Enter in the folder field must not set it off.
+        self.confirm.setAutoDefault(False)
+        self.confirm.setDefault(False)
         self.confirm.setEnabled(False)
         self.confirm.clicked.connect(self._withdraw)
         self.buttons.rejected.connect(self.reject)

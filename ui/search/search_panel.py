@@ -89,6 +89,11 @@ class SearchPanel(QWidget):
         self.results.setWordWrap(True)
         self.results.setResizeMode(QListView.ResizeMode.Adjust)
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # In the main window's tab the open filters and the saved searches left the results
+        # one hit high (and grew the window past a laptop's screen): the results are what
+        # the panel is for, so they keep room for a few hits and the saved searches fold
+        # away behind a button like the filters.
+        self.results.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.clicked.connect(self._activate)
         self.results.activated.connect(self._activate)
@@ -98,11 +103,20 @@ class SearchPanel(QWidget):
         self.saved = SavedSearchesBox(session, self.current_query)
         self.saved.runRequested.connect(self.run_query)
 
+        self.saved_button = QToolButton()
+        self.saved_button.setObjectName("savedSearchesButton")
+        self.saved_button.setText(_tr("Saved searches"))
+        self.saved_button.setCheckable(True)
+        self.saved_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.saved_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.saved_box = QGroupBox()
+        QVBoxLayout(self.saved_box).addWidget(self.saved)
+        self.saved_box.hide()
+        self.saved_button.toggled.connect(self._toggle_saved)
         top = QHBoxLayout()
         top.addWidget(self.field, 1)
         top.addWidget(self.filters_button)
-        saved_box = QGroupBox(_tr("Saved searches"))
-        QVBoxLayout(saved_box).addWidget(self.saved)
+        top.addWidget(self.saved_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
@@ -110,7 +124,7 @@ class SearchPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.more_button)
-        layout.addWidget(saved_box)
+        layout.addWidget(self.saved_box)
         self._update_filters_button()
 
         self._timer = QTimer(self)
@@ -248,6 +262,11 @@ class SearchPanel(QWidget):
         self.filters.setVisible(shown)
         self.filters_button.setArrowType(Qt.ArrowType.DownArrow if shown
                                          else Qt.ArrowType.RightArrow)
+
+    def _toggle_saved(self, shown: bool) -> None:
+        self.saved_box.setVisible(shown)
+        self.saved_button.setArrowType(Qt.ArrowType.DownArrow if shown
+                                       else Qt.ArrowType.RightArrow)
 
     def _update_filters_button(self) -> None:
         n = self.filters.active_count()
