@@ -8,6 +8,7 @@ sound itself is kept; only the tags go. Done on an in-memory copy.
 from __future__ import annotations
 
 import io
+import struct
 
 import mutagen
 
@@ -16,6 +17,8 @@ from intake.errors import InvalidInput
 
 def strip_tags(data: bytes) -> bytes:
     """The same audio with every tag removed; refuses files mutagen cannot parse."""
+    if data[:4] == b"RIFF" and data[8:12] == b"WAVE":
+        return _wave_sound_only(data)
     buf = io.BytesIO(data)
     try:
         audio = mutagen.File(buf)
@@ -30,3 +33,28 @@ def strip_tags(data: bytes) -> bytes:
         raise InvalidInput("audio", f"its tags could not be removed ({type(exc).__name__})") \
             from None
     return buf.getvalue()
+
+
+# mutagen removes a WAV file's ID3 chunk only; recorders also write LIST/INFO (title,
+# artist, comment), bext (originator, description), iXML and others. So a WAV is rebuilt
+# from the chunks that make the sound and nothing else.
+_WAVE_SOUND_CHUNKS = (b"fmt ", b"fact", b"data")
+
+
+def _wave_sound_only(data: bytes) -> bytes:
+    chunks: dict[bytes, bytes] = {}
+    at = 12
+    while at + 8 <= len(data):
+        cid, size = data[at:at + 4], struct.unpack_from("<I", data, at + 4)[0]
+        if at + 8 + size > len(data):
+            raise InvalidInput("audio", "a damaged WAV file (a chunk runs past its end)")
+        if cid in _WAVE_SOUND_CHUNKS:
+            if cid in chunks:
+                raise InvalidInput("audio", "a WAV file with a repeated chunk")
+            chunks[cid] = data[at + 8:at + 8 + size]
+        at += 8 + size + (size & 1)
+    if b"fmt " not in chunks or b"data" not in chunks:
+        raise InvalidInput("audio", "a WAV file without its format or sound")
+    body = b"".join(cid + struct.pack("<I", len(c)) + c + b"\0" * (len(c) & 1)
+                    for cid in _WAVE_SOUND_CHUNKS if (c := chunks.get(cid)) is not None)
+    return b"RIFF" + struct.pack("<I", 4 + len(body)) + b"WAVE" + body

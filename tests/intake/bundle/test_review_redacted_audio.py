@@ -1,0 +1,92 @@
+"""Review finding: mutagen removes a WAV's ID3 chunk only, so a recorder's LIST/INFO
+(title, artist), bext (originator, description) and iXML chunks went out with
+``--include-media``. A WAV is now rebuilt from its sound chunks alone."""
+
+from __future__ import annotations
+
+import io
+import struct
+import wave
+
+import pytest
+
+from intake.bundle.redact import RedactionFailed
+from intake.errors import InvalidInput
+from intake.media.audio import strip_tags
+from tests.intake.bundle import craft
+from tests.intake.bundle.conftest import snapshot
+
+SOUND = bytes(range(256)) * 32
+SECRETS = (b"Kim Young-hee", b"Yanji", b"ZOOM H5 serial 4411", "김영희".encode())
+
+
+def _chunk(cid: bytes, payload: bytes) -> bytes:
+    return cid + struct.pack("<I", len(payload)) + payload + b"\0" * (len(payload) & 1)
+
+
+def _wav(*extra: bytes, sound: bytes = SOUND) -> bytes:
+    buf = io.BytesIO()
+    with wave.open(buf, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(1)
+        w.setframerate(8000)
+        w.writeframes(sound)
+    fmt_and_data = buf.getvalue()[12:]
+    body = b"".join(extra[:1]) + fmt_and_data + b"".join(extra[1:])
+    return b"RIFF" + struct.pack("<I", 4 + len(body)) + b"WAVE" + body
+
+
+def recorder_wav() -> bytes:
+    """What a field recorder writes: metadata chunks before and after the sound."""
+    info = b"INFO" + _chunk(b"INAM", b"Kim Young-hee interview\0") + _chunk(
+        b"ICMT", "김영희, Yanji\0".encode())
+    return _wav(_chunk(b"bext", b"ZOOM H5 serial 4411".ljust(602, b"\0")),
+                _chunk(b"LIST", info), _chunk(b"iXML", b"<BWFXML>Yanji</BWFXML>"))
+
+
+def frames(data: bytes) -> bytes:
+    with wave.open(io.BytesIO(data)) as w:
+        return w.readframes(w.getnframes())
+
+
+def test_every_metadata_chunk_of_a_wav_is_dropped_and_the_sound_kept():
+    data = recorder_wav()
+    assert all(s in data for s in SECRETS)
+    clean = strip_tags(data)
+    assert not any(s in clean for s in SECRETS)
+    assert frames(clean) == SOUND
+    assert strip_tags(clean) == clean
+    odd = _wav(sound=SOUND + b"\x01")            # an odd-sized data chunk keeps its pad byte
+    assert frames(strip_tags(odd)) == SOUND + b"\x01"
+
+
+@pytest.mark.parametrize("data, match", [
+    (b"RIFF\x04\x00\x00\x00WAVE", "without its format or sound"),
+    (b"RIFF\x10\x00\x00\x00WAVEdata\xff\xff\xff\x7f", "runs past its end"),
+    (_wav(_chunk(b"fmt ", b"\x01\x00" * 8)), "repeated chunk"),
+    (b"RIFF\x0c\x00\x00\x00WAVE" + _chunk(b"LIST", b"INFOxxxx"), "without its format"),
+])
+def test_a_crafted_wav_is_refused(data, match):
+    with pytest.raises(InvalidInput, match=match):
+        strip_tags(data)
+
+
+def test_include_media_sends_only_the_sound_of_a_recorder_wav(pair):
+    t = pair.testimony()
+    pair.attach(t, recorder_wav(), "voice.wav")
+    bundle = pair.export(level="redacted", accept_risk=True, include_media=True)
+    tar = pair.plain_tar(bundle)
+    assert not any(s in tar for s in SECRETS)
+    entries = dict(craft.unpack(tar)[0])
+    (sent,) = [d for p, d in entries.items() if p.startswith("attachments/")]
+    assert frames(sent) == SOUND
+
+
+def test_a_damaged_wav_fails_the_export_with_one_line(pair):
+    t = pair.testimony()
+    pair.attach(t, b"RIFF\x10\x00\x00\x00WAVEdata\xff\xff\xff\x7f", "voice.wav")
+    before = snapshot(pair.field)
+    with pytest.raises(RedactionFailed, match="nothing was exported") as failed:
+        pair.export(level="redacted", accept_risk=True, include_media=True)
+    assert "\n" not in str(failed.value)
+    assert snapshot(pair.field) == before and not (pair.tmp / "b.tib.age").exists()
