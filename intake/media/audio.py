@@ -11,6 +11,7 @@ import io
 import struct
 
 import mutagen
+import mutagen.apev2
 
 from intake.errors import InvalidInput
 
@@ -29,6 +30,8 @@ def strip_tags(data: bytes) -> bytes:
     buf.seek(0)
     try:
         audio.delete(buf)
+        buf.seek(0)
+        mutagen.apev2.delete(buf)  # MP3s may carry an APEv2 tag too, which delete() keeps
     except mutagen.MutagenError as exc:
         raise InvalidInput("audio", f"its tags could not be removed ({type(exc).__name__})") \
             from None

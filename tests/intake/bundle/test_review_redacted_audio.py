@@ -90,3 +90,21 @@ def test_a_damaged_wav_fails_the_export_with_one_line(pair):
         pair.export(level="redacted", accept_risk=True, include_media=True)
     assert "\n" not in str(failed.value)
     assert snapshot(pair.field) == before and not (pair.tmp / "b.tib.age").exists()
+
+
+def test_an_mp3_loses_its_id3v2_apev2_and_id3v1_tags():
+    from mutagen.apev2 import APEv2
+    from mutagen.id3 import ID3, TIT2
+
+    sound = (b"\xff\xfb\x90\x64" + b"\x00" * 413) * 20     # 20 silent MPEG-1 layer III frames
+    id3 = ID3()
+    id3.add(TIT2(encoding=3, text="Kim Young-hee"))
+    buf = io.BytesIO()
+    id3.save(buf)
+    buf = io.BytesIO(buf.getvalue() + sound)
+    ape = APEv2()
+    ape["Title"] = "Yanji, 2019"
+    ape.save(buf)
+    data = buf.getvalue() + b"TAG" + b"ZOOM H5 serial 4411".ljust(30, b"\0") + bytes(94)
+    assert all(s in data for s in SECRETS[:3])
+    assert strip_tags(data) == sound
