@@ -155,8 +155,20 @@ class Operations(QObject):
         self._running = False
         self._jobs.put(None)
         self._worker.wait(timeout_ms)
+        # Deliver what the worker queued before it stopped now, while every receiver is
+        # alive, then cut the bridge: a callback arriving after its owner was collected
+        # is how a Qt program crashes at exit.
+        QCoreApplication.sendPostedEvents(None, 0)
+        for signal in (self._bridge.started, self._bridge.progressed, self._bridge.done):
+            try:
+                signal.disconnect()
+            except (RuntimeError, TypeError):  # nothing connected any more
+                pass
         for key in list(self._dialogs):
             self._close_dialog(key)
+        for timer in self._timers.values():
+            timer.stop()
+        self._timers.clear()
 
     # -- on the UI thread ---------------------------------------------------------------
 
