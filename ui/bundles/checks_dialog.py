@@ -158,7 +158,7 @@ class ExportChecksDialog(QDialog):
             self.go_button = self._button(_tr("Export"))
             self.override_box.toggled.connect(self._update_go)
             self._update_go()
-        back = self.buttons.addButton(_tr("Back"), QDialogButtonBox.ButtonRole.RejectRole)
+        back = self.buttons.addButton(_tr("&Back"), QDialogButtonBox.ButtonRole.RejectRole)
         back.clicked.connect(self.reject)
         layout.addWidget(self.buttons)
 

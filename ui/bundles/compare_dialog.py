@@ -59,16 +59,16 @@ class CompareFingerprintDialog(QDialog):
             on_card = QLabel(card.label)
             on_card.setTextFormat(Qt.TextFormat.PlainText)
             form.addRow(_tr("Name on the card:"), on_card)
-            form.addRow(_tr("Save as:"), self.label_edit)
+            form.addRow(_tr("&Save as:"), self.label_edit)
 
         self.buttons = QDialogButtonBox()
-        self.verified_button = QPushButton(_tr("Every digit matches: add as verified")
+        self.verified_button = QPushButton(_tr("Every digit matches: add as &verified")
                                            if adding else
-                                           _tr("Every digit matches: mark verified"))
+                                           _tr("Every digit matches: mark &verified"))
         self.buttons.addButton(self.verified_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.unverified_button: QPushButton | None = None
         if adding:
-            self.unverified_button = QPushButton(_tr("Add, verify later"))
+            self.unverified_button = QPushButton(_tr("&Add, verify later"))
             self.buttons.addButton(self.unverified_button,
                                    QDialogButtonBox.ButtonRole.AcceptRole)
             self.unverified_button.clicked.connect(lambda: self._decide(UNVERIFIED))

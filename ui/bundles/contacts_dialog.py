@@ -63,7 +63,7 @@ class ContactsDialog(QDialog):
         own_hint = QLabel(_tr("Give your identity card to the legal teams you work with. "
                               "When they call to check it, read them this fingerprint."))
         own_hint.setWordWrap(True)
-        self.save_card_button = QPushButton(_tr("Save my identity card…"))
+        self.save_card_button = QPushButton(_tr("&Save my identity card…"))
         own_row = QHBoxLayout()
         own_row.addWidget(self.own_fingerprint)
         own_row.addStretch(1)
@@ -89,8 +89,8 @@ class ContactsDialog(QDialog):
                                      "team you send to, and of each interviewer whose "
                                      "bundles you import."))
         self.empty_hint.setWordWrap(True)
-        self.add_button = QPushButton(_tr("Add from card…"))
-        self.verify_button = QPushButton(_tr("Mark verified…"))
+        self.add_button = QPushButton(_tr("&Add from card…"))
+        self.verify_button = QPushButton(_tr("&Mark verified…"))
         row = QHBoxLayout()
         row.addWidget(self.add_button)
         row.addWidget(self.verify_button)

@@ -61,7 +61,7 @@ class ExportChoices(QWidget):
             p_layout.addLayout(_explained(button, hint))
         self.purpose_buttons["legal"].setChecked(True)
 
-        self.media_box = QCheckBox(_tr("Include audio recordings, their tags stripped "
+        self.media_box = QCheckBox(_tr("Include &audio recordings, their tags stripped "
                                        "(recorded in the audit log)"))
         self.media_box.setToolTip(_tr("At the redacted level, audio is left out unless you "
                                       "include it; a voice can identify a survivor. Documents "

@@ -122,7 +122,7 @@ class ExportDialog(QDialog):
 
         # file
         self.path_edit = QLineEdit()
-        self.choose_button = QPushButton(_tr("Choose…"))
+        self.choose_button = QPushButton(_tr("C&hoose…"))
         f_group = QGroupBox(_tr("Bundle file"))
         f_layout = QHBoxLayout(f_group)
         f_layout.addWidget(self.path_edit, 1)
@@ -133,7 +133,7 @@ class ExportDialog(QDialog):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton(_tr("Export…"),
+        self.export_button = self.buttons.addButton(_tr("&Export…"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.export_button.clicked.connect(self.start_export)

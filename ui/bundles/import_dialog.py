@@ -98,7 +98,7 @@ class ImportDialog(QDialog):
         self.path_edit = QLineEdit()
         self.path_edit.setReadOnly(True)
         self.path_edit.setPlaceholderText(_tr("No file chosen"))
-        self.choose_button = QPushButton(_tr("Choose…"))
+        self.choose_button = QPushButton(_tr("C&hoose…"))
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.choose_button)
@@ -116,7 +116,7 @@ class ImportDialog(QDialog):
             "and read the fingerprint above to each other."))
         self.unknown_note.setWordWrap(True)
         self.unknown_note.setStyleSheet(f"color: {WARNING_COLOUR.name()};")
-        self.compared_box = QCheckBox(_tr("I have compared this fingerprint with the sender, "
+        self.compared_box = QCheckBox(_tr("I have &compared this fingerprint with the sender, "
                                           "and it matches"))
         self.unverified_note = QLabel(_tr("You have not verified this contact's fingerprint "
                                           "yet: compare it under Contacts."))
@@ -131,10 +131,10 @@ class ImportDialog(QDialog):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox()
-        self.import_button = self.buttons.addButton(_tr("Import"),
+        self.import_button = self.buttons.addButton(_tr("&Import"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         # After a bundle is in: the signed "received and verified" for its sender.
-        self.receipt_button = self.buttons.addButton(_tr("Write a delivery receipt…"),
+        self.receipt_button = self.buttons.addButton(_tr("Write a delivery &receipt…"),
                                                      QDialogButtonBox.ButtonRole.ActionRole)
         self.receipt_button.setToolTip(_tr("A signed receipt, encrypted to the sender, "
                                            "saying this bundle arrived whole"))

@@ -127,7 +127,7 @@ class WithdrawDialog(QDialog):
         folder_label.setBuddy(self.folder)
         form.addRow(folder_label, folder_row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.confirm = self.buttons.addButton(self.tr("Withdraw consent"),
+        self.confirm = self.buttons.addButton(self.tr("&Withdraw consent"),
                                               QDialogButtonBox.ButtonRole.AcceptRole)
         self.confirm.setObjectName("confirmWithdraw")
         # Final and irreversible: Enter in the folder field must not set it off.
@@ -165,7 +165,7 @@ class WithdrawDialog(QDialog):
         if situation.holders:
             text += "\n\n" + self.tr("Each legal team below gets a signed withdrawal notice to "
                                    "import; send each file to its team.")
-            self.confirm.setText(self.tr("Withdraw consent and write notices"))
+            self.confirm.setText(self.tr("&Withdraw consent and write notices"))
         else:
             text += "\n\n" + self.tr("No legal team received this testimony, so no notice is "
                                    "needed.")

@@ -74,7 +74,7 @@ class ConsentReceiptDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(_tr("Save as PDF…"),
+        self.save_button = self.buttons.addButton(_tr("&Save as PDF…"),
                                                   QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button.setEnabled(False)
         self.save_button.setToolTip(_tr("Write the one-page receipt as a PDF file, to print "

@@ -176,6 +176,9 @@ class DetailPane(QWidget):
         if session is not None and self.transfers is None:
             self.transfers = TransfersView(session, self._transfers_box)
             self.transfers.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+            # A testimony goes to a few teams: a table as tall as the list's default left
+            # a page of empty rows at the foot of the pane.
+            self.transfers.table.setMaximumHeight(self.fontMetrics().lineSpacing() * 9)
             self._transfers_box.layout().addWidget(self.transfers)
             self._transfers_box.setVisible(True)
 
