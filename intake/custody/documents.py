@@ -13,12 +13,22 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from pathlib import Path
+from typing import Any, ClassVar, TypeVar
 
 from crypto import _strict
 from crypto.card import IdentityCard
 from crypto.errors import CardInvalid
-from intake.custody.envelope import MAX_DOCUMENT_BYTES, NOTICE, RECEIPT, Kind
+from crypto.identity import Identity
+from intake.custody.envelope import (
+    MAX_DOCUMENT_BYTES,
+    NOTICE,
+    RECEIPT,
+    Kind,
+    Opened,
+    check_signature,
+    open_envelope,
+)
 from intake.errors import BundleRejected
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -80,6 +90,15 @@ class Notice:
 
     KEYS = ("format", "notice_id", "created", "sender", "recipient", "testimony_id",
             "bundle_ids", "withdrawn", "note")
+    KIND: ClassVar[Kind] = NOTICE
+
+    @property
+    def signer(self) -> IdentityCard:
+        return self.sender
+
+    @property
+    def addressee(self) -> str:
+        return self.recipient
 
     def trusted_comment(self) -> str:
         return f"{NOTICE.format} notice {self.notice_id} withdraws {self.testimony_id}"
@@ -143,6 +162,15 @@ class Receipt:
 
     KEYS = ("format", "receipt_id", "created", "importer", "sender", "bundle_id",
             "manifest_sha256", "imported_at", "records")
+    KIND: ClassVar[Kind] = RECEIPT
+
+    @property
+    def signer(self) -> IdentityCard:
+        return self.importer
+
+    @property
+    def addressee(self) -> str:
+        return self.sender
 
     def trusted_comment(self) -> str:
         return f"{RECEIPT.format} receipt {self.receipt_id} for bundle {self.bundle_id}"
@@ -172,6 +200,28 @@ class Receipt:
             raise BundleRejected(f"{RECEIPT.document_path}: {error}") from None
         _check_canonical(receipt.to_bytes(), data, RECEIPT)
         return receipt
+
+
+Signed = TypeVar("Signed", Notice, Receipt)
+
+
+def open_signed(path: Path, cls: type[Signed], identity: Identity,
+                own_fingerprint: str) -> tuple[Opened, Signed]:
+    """Decrypt, parse and check a notice or receipt as far as it holds on its own: the
+    canonical document, its tar time, a signature by the card it names over exactly the
+    bytes parsed, and this store as the addressee. The caller checks the rest."""
+    kind = cls.KIND
+    opened = open_envelope(path, kind, identity)
+    doc = cls.from_bytes(opened.document)
+    if opened.mtime != epoch(doc.created):
+        raise BundleRejected(f"the {kind.name}'s tar headers carry another time than the "
+                             f"{kind.name}")
+    check_signature(kind, opened.document, opened.signature, doc.signer,
+                    doc.trusted_comment())
+    if doc.addressee != own_fingerprint:
+        raise BundleRejected(f"this {kind.name} is addressed to another store (it was "
+                             "forwarded)")
+    return opened, doc
 
 
 def _load(data: bytes, kind: Kind, keys: tuple[str, ...]) -> dict[str, Any]:

@@ -148,17 +148,12 @@ def first_member_name(path: Path, identity: Identity) -> str | None:
     authenticated yet: this only chooses which strict reader to hand the file to.
     """
     head = _Head(PEEK_BYTES)
-    with open_regular(path, "a bundle, notice or receipt") as f:
+    with open_regular(path, "a bundle, notice or receipt") as f, \
+            _age_failures(path.name):
         try:
             decrypt_stream(f, head, [identity])
         except _Enough:
             pass
-        except AgeNoIdentityMatches:
-            raise BundleRejected(f"{path.name}: not encrypted to this store's identity "
-                                 "(wrong recipient)") from None
-        except AgeError:
-            raise BundleRejected(f"{path.name}: damaged, truncated or altered (age "
-                                 "decryption failed)") from None
     if len(head.data) < PEEK_BYTES:
         return None
     return bytes(head.data[:100]).split(b"\0", 1)[0].decode("ascii", "replace")
@@ -172,15 +167,8 @@ def open_envelope(path: Path, kind: Kind, identity: Identity) -> Opened:
         raise BundleRejected(f"{path.name}: {size:,} bytes, larger than any {kind.name} "
                              f"({MAX_FILE_BYTES:,})")
     plain = io.BytesIO()
-    with open_regular(path, what) as f:
-        try:
-            decrypt_stream(_Limited(f, MAX_FILE_BYTES), plain, [identity])
-        except AgeNoIdentityMatches:
-            raise BundleRejected(f"this {kind.name} is not encrypted to this store's identity "
-                                 "(wrong recipient)") from None
-        except AgeError:
-            raise BundleRejected(f"the {kind.name} is damaged, truncated or was altered (age "
-                                 "decryption failed)") from None
+    with open_regular(path, what) as f, _age_failures(f"the {kind.name}"):
+        decrypt_stream(_Limited(f, MAX_FILE_BYTES), plain, [identity])
     plain.seek(0)
     tar = TarReader(plain)
     try:
@@ -198,6 +186,19 @@ def open_envelope(path: Path, kind: Kind, identity: Identity) -> Opened:
         raise BundleRejected(f"{kind.signature_path}: not a minisign signature") from None
     assert tar.mtime is not None
     return Opened(kind, document, text, tar.mtime)
+
+
+@contextlib.contextmanager
+def _age_failures(subject: str) -> Iterator[None]:
+    """age's errors as one line about ``subject`` (a file name, or "the notice")."""
+    try:
+        yield
+    except AgeNoIdentityMatches:
+        raise BundleRejected(f"{subject} is not encrypted to this store's identity "
+                             "(wrong recipient)") from None
+    except AgeError:
+        raise BundleRejected(f"{subject} is damaged, truncated or was altered (age "
+                             "decryption failed)") from None
 
 
 class _Limited:

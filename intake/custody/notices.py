@@ -21,8 +21,7 @@ from pathlib import Path
 
 from intake.clock import utc_now_iso
 from intake.contacts import Contacts
-from intake.custody import envelope
-from intake.custody.documents import Notice, epoch
+from intake.custody.documents import Notice, open_signed
 from intake.errors import BundleRejected, InvalidInput
 from intake.store import Store, records
 from intake.store.database import Connection
@@ -50,14 +49,8 @@ class NoticeResult:
 
 def check_notice(store: Store, path: Path) -> CheckedNotice:
     """Every check above; stores nothing. BundleRejected names the first that fails."""
-    opened = envelope.open_envelope(path, envelope.NOTICE, store.identity)
-    notice = Notice.from_bytes(opened.document)
-    if opened.mtime != epoch(notice.created):
-        raise BundleRejected("the notice's tar headers carry another time than the notice")
-    envelope.check_signature(envelope.NOTICE, opened.document, opened.signature,
-                             notice.sender, notice.trusted_comment())
-    if notice.recipient != store.identity_card().fingerprint:
-        raise BundleRejected("this notice is addressed to another store (it was forwarded)")
+    opened, notice = open_signed(path, Notice, store.identity,
+                                 store.identity_card().fingerprint)
     sender = notice.sender.fingerprint
     contact = Contacts(store).by_fingerprint(sender)
     if contact is None or not contact.card.same_keys(notice.sender):

@@ -23,7 +23,7 @@ from intake.bundle.format import Manifest
 from intake.clock import utc_now_iso
 from intake.contacts import Contacts
 from intake.custody import envelope
-from intake.custody.documents import ImportedRecord, Receipt, created_now, epoch
+from intake.custody.documents import ImportedRecord, Receipt, created_now, epoch, open_signed
 from intake.errors import BundleRejected, InvalidInput, NotFound, StoreDamaged
 from intake.store import Store
 
@@ -104,14 +104,8 @@ def write_receipt(store: Store, bundle_id: str, out_path: Path) -> WrittenReceip
 
 def check_receipt(store: Store, path: Path) -> CheckedReceipt:
     """(Sender side) every check in the module docstring; stores nothing."""
-    opened = envelope.open_envelope(path, envelope.RECEIPT, store.identity)
-    receipt = Receipt.from_bytes(opened.document)
-    if opened.mtime != epoch(receipt.created):
-        raise BundleRejected("the receipt's tar headers carry another time than the receipt")
-    envelope.check_signature(envelope.RECEIPT, opened.document, opened.signature,
-                             receipt.importer, receipt.trusted_comment())
-    if receipt.sender != store.identity_card().fingerprint:
-        raise BundleRejected("this receipt is addressed to another store (it was forwarded)")
+    opened, receipt = open_signed(path, Receipt, store.identity,
+                                  store.identity_card().fingerprint)
     conn = store.conn
     row = conn.execute("SELECT recipients, manifest_sha256 FROM transfers WHERE bundle_id = ?",
                        (receipt.bundle_id,)).fetchone()
