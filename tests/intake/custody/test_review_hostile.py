@@ -222,3 +222,27 @@ def test_a_receipt_after_a_withdrawal_keeps_the_audit_chain_valid(sent):
     for e in legal:          # ids, hashes and fingerprints only: never the note
         assert "요청" not in str(e.detail)
     assert str(uuid.UUID(legal[0].detail.get("notice_id") or legal[0].detail["receipt_id"]))
+
+
+def test_two_interviewers_with_one_record_id(sent, new_store):
+    """A second interviewer's bundle carrying a record id the legal team already holds
+    from the first is refused whole, and that interviewer cannot withdraw the record."""
+    import dataclasses
+
+    from intake.bundle import ExportRequest, export_bundle
+    from intake.contacts import Contacts
+    from tests.intake.bundle.conftest import fake_renderer
+
+    other, _ = new_store("field-z", label="Field team Z")
+    Contacts(other).add(sent.legal.identity_card(), "Legal")
+    Contacts(other).verify("Legal")
+    Contacts(sent.legal).add(other.identity_card(), "Field Z")
+    other.add(dataclasses.replace(sent.field.get(sent.t.id), narrative="another account"))
+    clash = export_bundle(other, ExportRequest(("Legal",), "legal", "full", (sent.t.id,)),
+                          sent.tmp / "clash.tib.age", renderer=fake_renderer).path
+    refused(sent.legal, clash, "did not come from this sender")
+    bundle_id = ledger.transfers(other, sent.t.id)[0].bundle_id
+    path = forge.seal(forge.notice(other, sent.legal, sent.t.id, [bundle_id]), other,
+                      sent.legal, sent.tmp / "n.tin.age")
+    refused(sent.legal, path, "did not come from the sender")
+    assert sent.legal.get(sent.t.id).narrative == sent.field.get(sent.t.id).narrative
