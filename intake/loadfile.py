@@ -202,6 +202,17 @@ def write_loadfile(store: Store, bundle_path: Path, out_dir: Path, *,
     return LoadfileResult(out_dir, prov, len(rows), sum(int(r["SIZE"]) for r in rows))
 
 
+def interrupted_runs(out_dir: Path) -> list[Path]:
+    """Staging directories an interrupted run into ``out_dir`` left behind (a crash or a
+    kill mid-write): they hold decrypted files, so the command says where they are."""
+    pattern = re.compile(rf"\.{re.escape(out_dir.name)}\.[0-9a-f]{{12}}\.partial")
+    try:
+        return sorted(p for p in out_dir.parent.iterdir()
+                      if pattern.fullmatch(p.name) and p.is_dir() and not p.is_symlink())
+    except OSError:
+        return []
+
+
 def check_output_dir(out_dir: Path) -> None:
     """``out_dir`` must be new, or an empty directory (never a symlink); refuse before work."""
     if out_dir.is_symlink():

@@ -8,7 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from intake.cli.context import Context
-from intake.loadfile import CSV_NAME, DAT_NAME, check_output_dir, write_loadfile
+from intake.loadfile import (
+    CSV_NAME,
+    DAT_NAME,
+    check_output_dir,
+    interrupted_runs,
+    write_loadfile,
+)
 
 WARNING = ("warning: {dir} holds DECRYPTED testimony and attachments, readable by anyone who "
            "can read that directory. Keep it on an encrypted disk, share it only with the "
@@ -38,6 +44,9 @@ def register(commands: Any) -> None:
 
 def run_loadfile(ctx: Context, args: argparse.Namespace) -> int:
     check_output_dir(args.output)  # before asking for the passphrase
+    for left in interrupted_runs(args.output):
+        ctx.warn(f"warning: {left} was left by an interrupted loadfile and holds DECRYPTED "
+                 "files; delete it")
     with ctx.open_store() as store:
         result = write_loadfile(store, args.bundle, args.output,
                                 trust_new_sender=args.trust_new_sender)

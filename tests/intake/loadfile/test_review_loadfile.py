@@ -5,11 +5,24 @@ from __future__ import annotations
 
 import io
 import os
+from pathlib import Path
 
 import pytest
 
+from intake.cli.context import Context
+from intake.cli.main import main
 from intake.errors import BundleRejected
-from intake.loadfile import DELIMITER, FIELDS, _cell, csv_bytes, dat_text, parse_dat, write_loadfile
+from intake.loadfile import (
+    DELIMITER,
+    FIELDS,
+    _cell,
+    csv_bytes,
+    dat_text,
+    interrupted_runs,
+    parse_dat,
+    write_loadfile,
+)
+from tests.conftest import PASSPHRASE
 from tests.intake.loadfile.test_rejections import metadata_of, refused, resigned, with_metadata
 from tests.intake.loadfile.test_write_loadfile import read_back
 
@@ -94,3 +107,25 @@ def test_a_bundle_that_fails_verification_writes_nothing_even_with_trust(pair):
         write_loadfile(pair.legal, path, out, trust_new_sender=True)
     assert not out.exists()
     assert [p for p in pair.tmp.iterdir() if p.name.endswith(".partial")] == []
+
+
+def test_a_run_killed_mid_write_is_pointed_out_by_the_next_one(pair, policy):
+    t = pair.testimony()
+    pair.attach(t, os.urandom(500), "interview.m4a")
+    bundle = pair.export()
+    out = pair.tmp / "review"
+    left = pair.tmp / ".review.0123456789ab.partial"       # what a SIGKILL leaves
+    left.mkdir()
+    (pair.tmp / ".review.not-ours.partial").mkdir()
+    (pair.tmp / ".other.0123456789ab.partial").mkdir()
+    pw = pair.tmp / "pw.txt"
+    pw.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    assert interrupted_runs(out) == [left]
+    err = io.StringIO()
+    ctx = Context(store_dir=Path(), stdin=io.BytesIO(), stdout=io.StringIO(), stderr=err)
+    code = main(["--store", str(pair.tmp / "legal"), "--passphrase-file", str(pw), "loadfile",
+                 str(bundle), "-o", str(out)], policy=policy, context=ctx)
+    assert code == 0
+    warnings = err.getvalue().splitlines()
+    assert any(str(left) in w and "interrupted" in w for w in warnings)
+    assert not any("not-ours" in w or ".other." in w for w in warnings)
