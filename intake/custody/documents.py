@@ -191,7 +191,7 @@ class Receipt:
             if not SHA256.fullmatch(digest):
                 raise ValueError("manifest_sha256 must be 64 lower-case hex digits")
             imported_at = _text(doc, "imported_at")
-            if len(imported_at) > 40 or not imported_at.isascii():
+            if len(imported_at) > 40 or not (imported_at.isascii() and imported_at.isprintable()):
                 raise ValueError("imported_at is not a time")
             receipt = cls(_id(doc, "receipt_id"), _created(doc), _card(doc, "importer"),
                           _fingerprint(doc, "sender"), _id(doc, "bundle_id"), digest,

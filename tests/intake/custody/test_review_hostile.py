@@ -197,10 +197,11 @@ def test_a_genuine_receipt_for_another_sender_does_not_decrypt_here(sent, new_st
     refused(other, written.path, "wrong recipient")
 
 
-def test_imported_at_must_be_a_short_ascii_time(sent):
+@pytest.mark.parametrize("value", ['"어제"', '"2026-01-01\\u001b[2J"', '"' + "1" * 41 + '"'])
+def test_imported_at_must_be_a_short_printable_ascii_time(sent, value):
     r = forge.receipt(sent.legal, sent.field, sent.row.bundle_id, sent.row.manifest_sha256,
                       [(sent.t.id, 1)])
-    doc = r.to_bytes().replace(b'"2026-01-01T00:00:00.000000Z"', '"어제"'.encode())
+    doc = r.to_bytes().replace(b'"2026-01-01T00:00:00.000000Z"', value.encode())
     path = forge.seal(r, sent.legal, sent.field, sent.tmp / "r.tir.age", document=doc)
     refused(sent.field, path, "imported_at")
 
