@@ -37,6 +37,9 @@ from intake.store import Store
 
 MAX_AUDIO_BYTES = 256 * 1024 * 1024   # one recording, held twice in memory while stripped
 MAX_AUDIO_TOTAL = 512 * 1024 * 1024   # every recording of one export, held until it is written
+# An image is re-encoded in memory: one larger than this (no camera makes one) is withheld
+# like a document rather than read whole, unless it has boxes, which fails the export.
+MAX_IMAGE_BYTES = 256 * 1024 * 1024
 
 # Why an attachment was withheld (stable codes a dialog can translate).
 AUDIO = "audio"          # a voice identifies the survivor; opt in with include_media
@@ -81,6 +84,13 @@ def redact_attachments(store: Store, original: Testimony, t: Testimony, *,
     for ref in t.attachments:
         boxes = [Box(b.x, b.y, b.width, b.height) for b in original.image_redactions
                  if b.attachment == ref.id]
+        if ref.media_type in REDACTABLE_MEDIA_TYPES and ref.size > MAX_IMAGE_BYTES:
+            if boxes:
+                raise RedactionFailed(f"nothing was exported; image attachment {ref.id} has "
+                                      f"redaction boxes but is {ref.size:,} bytes, more than "
+                                      f"the {MAX_IMAGE_BYTES:,} that can be redacted in memory")
+            out.withheld.append(Withheld(t.id, ref.id, ref.media_type, DOCUMENT))
+            continue
         if ref.media_type in REDACTABLE_MEDIA_TYPES:
             red = redact_image(_read(store, ref), boxes)
             out.contents[ref.id] = red.data

@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 
+import pytest
 from PIL import Image, PngImagePlugin
 
 from intake.bundle import import_bundle
@@ -64,3 +65,32 @@ def test_the_sender_can_still_prove_a_withheld_entry(pair, tmp_path):
     assert entry_hash(kept.prev_hash, kept.seq, kept.at, kept.action, kept.testimony_id,
                       kept.detail) == sent["hash"]
     assert pair.field.audit.problems() == []
+
+
+def test_an_image_too_large_for_memory_is_withheld_or_with_boxes_fails(pair, monkeypatch):
+    """Images are re-encoded in memory: a huge one is never read whole. Without boxes it is
+    withheld like a document; with boxes the interviewer meant to show part of it, so the
+    export fails instead."""
+    from intake.bundle import redacted_media as media
+    from intake.bundle.redact import RedactionFailed
+    from tests.intake.bundle.conftest import snapshot
+    from tests.intake.bundle.test_redaction import _box_on_first_attachment
+
+    t = pair.testimony()
+    png = _png()
+    pair.attach(t, png, "photo.png")
+    monkeypatch.setattr(media, "MAX_IMAGE_BYTES", len(png) - 1)
+    read = []
+    monkeypatch.setattr(media, "_read", lambda store, ref: read.append(ref) or b"")
+    bundle = pair.export(level="redacted", accept_risk=True)
+    assert read == []
+    entries = dict(craft.unpack(pair.plain_tar(bundle))[0])
+    assert not [p for p in entries if p.startswith("attachments/")]
+    (entry,) = [e for e in pair.field.audit.entries([t.id]) if e.action == "export"]
+    assert len(entry.detail["withheld_attachments"]) == 1
+    _box_on_first_attachment(pair, t, {"x": 1, "y": 1, "width": 5, "height": 5})
+    before = snapshot(pair.field)
+    with pytest.raises(RedactionFailed, match="redaction boxes") as failed:
+        pair.export("boxed.tib.age", level="redacted", accept_risk=True)
+    assert "\n" not in str(failed.value)
+    assert snapshot(pair.field) == before and not (pair.tmp / "boxed.tib.age").exists()
