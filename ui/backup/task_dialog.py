@@ -149,6 +149,17 @@ class TaskDialog(QDialog):
 
     def say(self, text: str) -> None:
         self.status.setText(text)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to show a wrapped outcome whole: a top-level dialog does not follow its
+        labels' height for width, so a two-line result pushed the explanation off the top
+        (worse in Korean, and with a long path)."""
+        layout = self.layout()
+        needed = (layout.heightForWidth(self.width()) if layout.hasHeightForWidth()
+                  else layout.sizeHint().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def reject(self) -> None:
         if not self.busy:  # the work must end (or be cancelled from its progress dialog)

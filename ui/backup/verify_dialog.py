@@ -21,6 +21,7 @@ from ui.backup.backup_dialog import megabytes
 from ui.backup.files import choose_backup_to_read
 from ui.backup.task_dialog import TaskDialog
 from ui.operations import OperationHandle, failure_text
+from ui.records.labels import local_time
 from ui.session import Session
 
 
@@ -34,7 +35,7 @@ def wipe(secret: SecretBytes | RecoveryKey) -> None:
 
 def describe(summary: BackupSummary) -> str:
     return _tr("made {0}, {1} attachment files, {2}").format(
-        summary.created, summary.blobs, megabytes(summary.size))
+        local_time(summary.created), summary.blobs, megabytes(summary.size))
 
 
 class VerifyBackupDialog(TaskDialog):
