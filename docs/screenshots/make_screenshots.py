@@ -1,4 +1,6 @@
-"""Take the README's screenshots of the shell, in English or Korean, offscreen.
+"""Screenshots of the first run (three wizard pages), the empty workspace and the unlock
+screen's recovery-key form, in English or Korean, offscreen. (``make_all.py`` runs this
+with the other scripts; the workspace with data is ``make_window_screenshots.py``'s.)
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_screenshots.py en
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_screenshots.py ko
@@ -9,7 +11,6 @@ from tests/data; nothing real is ever shown.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import tempfile
@@ -47,7 +48,6 @@ def shot(widget: QWidget, name: str, lang: str) -> None:
 
 def main(lang: str) -> None:
     from crypto.kdf import KdfPolicy
-    from intake.model import Testimony
     from ui import i18n
     from ui.first_run import FirstRunWizard
     from ui.fonts import install_fonts
@@ -55,7 +55,6 @@ def main(lang: str) -> None:
     from ui.messages import MessageBox
     from ui.session import Session
     from ui.settings import AppSettings
-    from ui.settings_dialog import SettingsDialog
 
     app = QApplication(["testimony-intake"])
     i18n.install(app, lang)
@@ -85,27 +84,10 @@ def main(lang: str) -> None:
     wait_for(lambda: session.ops.idle)
     shot(window, "main-empty", lang)
 
-    samples = sorted((ROOT / "tests" / "data" / "testimonies").glob("*.json"))
-    records = [Testimony.from_dict(json.loads(p.read_text(encoding="utf-8"))) for p in samples]
-    session.run(lambda s, _h: s.add_many(records))
-    window.workspace.load()
-    wait_for(lambda: session.ops.idle)
-    window.workspace.list_view.select_testimony(records[0].id)
-    wait_for(lambda: session.ops.idle)
-    shot(window, "main-with-data", lang)
-
-    shown_dir = Path.home() / ".local/share/testimony-intake/store"
-    dialog = SettingsDialog(settings, window, store_dir=shown_dir)
-    dialog.show()
-    shot(dialog, "settings", lang)
-    dialog.close()
-
+    # The workspace with testimonies, settings and the unlock screen after a wrong
+    # passphrase: make_window_screenshots.py, on a store with transfers.
     window.lock()
     wait_for(lambda: session.ops.idle)
-    window.unlock_page.field.setText("not the passphrase")
-    window.unlock_page.submit()
-    wait_for(lambda: window.unlock_page.throttle.failures == 1)
-    shot(window, "unlock", lang)
     window.unlock_page.show_recovery(True)
     shot(window, "unlock-recovery", lang)
     window.close()

@@ -58,7 +58,7 @@ def wait_for(cond, limit_ms: int = 30_000) -> None:
 
 def shot(widget: QWidget, name: str, lang: str) -> None:
     pump(300)
-    widget.grab().save(str(OUT / f"{lang}-{name}.png"))
+    widget.grab().save(str(OUT / f"{name}-{lang}.png"))
 
 
 def crowd(n: int = 80) -> list:
@@ -113,6 +113,7 @@ def main(lang: str) -> None:
     panel.field.setText(QUERY[lang])
     panel.search_now()
     wait_for(lambda: bool(shown) and session.ops.idle)
+    panel.saved_button.setChecked(True)
     panel.saved.save("단둥 2018~" if lang == "ko" else "Dandong since 2018")
     wait_for(lambda: session.ops.idle and bool(panel.saved.names()))
     panel.saved.status.clear()
