@@ -251,9 +251,8 @@ def main(lang: str) -> None:
     ws.leave_editor()
     wait_for(lambda: session.ops.idle)
 
-    from ui.settings_dialog import SettingsDialog
-
     from ui.settings import LANGUAGE
+    from ui.settings_dialog import SettingsDialog
 
     window.settings.set(LANGUAGE, lang)  # as a person who chose the language would see it
     settings = SettingsDialog(window.settings, window, store_dir=tmp / "field")
