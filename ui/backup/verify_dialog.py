@@ -34,7 +34,7 @@ def wipe(secret: SecretBytes | RecoveryKey) -> None:
 
 
 def describe(summary: BackupSummary) -> str:
-    return _tr("made {0}, {1} attachment files, {2}").format(
+    return _tr("made {0}; attachment files: {1}; {2}").format(
         local_time(summary.created), summary.blobs, megabytes(summary.size))
 
 
