@@ -18,10 +18,11 @@ from intake.store.audit import AuditEntry
 # Audit details that hash a whole unredacted record. A redacted bundle withholds them:
 # with the redacted text in hand, a guessed name could be confirmed against the hash.
 # Likewise an original attachment's hash and exact size: whoever holds the recording or
-# photo (withheld, or re-encoded in the bundle) could confirm it is this survivor's.
+# photo (withheld, or re-encoded in the bundle) could confirm it is this survivor's; and
+# the code printed on the survivor's consent receipt, which would tie that paper to it.
 _BODY_HASH_KEYS = {"testimony.create": ("sha256",), "testimony.save": ("sha256",),
                    "import": ("sha256",), "export": ("record_sha256",),
-                   "testimony.attach": ("sha256", "size")}
+                   "testimony.attach": ("sha256", "size"), "consent.receipt": ("code",)}
 _CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 METADATA_COLUMNS = ("document_id", "path", "title", "kind", "language", "date", "pseudonym",
                     "sha256", "size", "confidentiality")

@@ -94,3 +94,18 @@ def test_an_image_too_large_for_memory_is_withheld_or_with_boxes_fails(pair, mon
         pair.export("boxed.tib.age", level="redacted", accept_risk=True)
     assert "\n" not in str(failed.value)
     assert snapshot(pair.field) == before and not (pair.tmp / "boxed.tib.age").exists()
+
+
+def test_the_consent_receipt_code_stays_home_at_the_redacted_level(pair):
+    from intake import consent_receipt
+
+    t = pair.testimony()
+    code = consent_receipt.show_on_screen(pair.field, t.id).code
+    bundle = pair.export(level="redacted", accept_risk=True)
+    assert code.encode() not in pair.plain_tar(bundle)
+    (entry,) = [e for e in _custody(pair, bundle) if e["action"] == "consent.receipt"]
+    assert entry["detail"]["code"] is None and entry["withheld"] == ["code"]
+    assert entry["detail"]["medium"] == "screen"
+    full = pair.export("full.tib.age", level="full")
+    (entry,) = [e for e in _custody(pair, full) if e["action"] == "consent.receipt"]
+    assert entry["detail"]["code"] == code
