@@ -101,6 +101,7 @@ class WithdrawDialog(QDialog):
         self.holders.setMaximumHeight(150)
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("withdrawalNote")
+        self.note.setTabChangesFocus(True)  # Tab goes on to the folder, as in a form
         self.note.setPlaceholderText(self.tr(
             "Optional. Every recipient receives it exactly as written: put no names or "
             "places in it."))

@@ -108,6 +108,7 @@ class DetailPane(QWidget):
         self.narrative = QPlainTextEdit(self)
         self.narrative.setObjectName("narrativeView")
         self.narrative.setReadOnly(True)
+        self.narrative.setTabChangesFocus(True)
         self.narrative.setUndoRedoEnabled(False)
         self.narrative.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
         self.attachments = AttachmentPanel(self)

@@ -71,6 +71,7 @@ class RevisionDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.narrative = QPlainTextEdit(self)
+        self.narrative.setTabChangesFocus(True)
         self.narrative.setObjectName("narrativeDiff")
         self.narrative.setReadOnly(True)
         self.narrative.setUndoRedoEnabled(False)

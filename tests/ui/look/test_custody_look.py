@@ -39,3 +39,18 @@ def test_the_withdrawal_fields_have_keys_and_enter_withdraws_nothing(desk, open_
     buddies = _buddies(dialog)
     assert "&" in buddies[QPlainTextEdit].text() and "&" in buddies[QLineEdit].text()
     assert not dialog.confirm.isDefault() and not dialog.confirm.autoDefault()
+
+
+def test_tab_leaves_the_withdrawal_note_for_the_folder(desk, open_session, qtbot):
+    from PySide6.QtCore import Qt
+
+    session = open_session(desk.field)
+    dialog = WithdrawDialog(session, desk.exported, folder_chooser=lambda _parent: "")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.confirm.isEnabled, timeout=10_000)
+    dialog.activateWindow()
+    dialog.note.setFocus()
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Tab)
+    assert dialog.note.toPlainText() == ""  # no tab character typed into the note
+    assert dialog.folder.hasFocus() or not dialog.note.hasFocus()
