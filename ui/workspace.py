@@ -105,6 +105,7 @@ class Workspace(QWidget):
     def _loaded(self, result: tuple[list[Summary], list[Draft]]) -> None:
         rows, drafts = result
         self.list_view.set_summaries(rows)
+        self.detail.set_store_empty(not rows)
         self.statusMessage.emit(_tr("Testimonies: {0}").format(len(rows)))
         self.offer_drafts(drafts)
 
@@ -115,6 +116,7 @@ class Workspace(QWidget):
 
         def reloaded(rows: list[Summary]) -> None:
             self.list_view.set_summaries(rows)
+            self.detail.set_store_empty(not rows)
             self.statusMessage.emit(_tr("Testimonies: {0}").format(len(rows)))
             if shown is not None:
                 self.list_view.select_testimony(shown)
@@ -264,6 +266,7 @@ class Workspace(QWidget):
         self.draft_key = self.editing_id = self.base_revision = None
         self.editor.clear()
         self.list_view.set_summaries(rows)
+        self.detail.set_store_empty(not rows)
         if hasattr(self.list_view, "select_testimony"):
             self.list_view.select_testimony(stored.id)
         self.show_testimony(stored)

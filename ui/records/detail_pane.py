@@ -225,6 +225,13 @@ class DetailPane(QWidget):
             self.transfers.clear()
         self.pages.setCurrentWidget(self.empty_label)
 
+    def set_store_empty(self, empty: bool) -> None:
+        """A first-time user facing an empty list is told how to begin, not to select."""
+        self.empty_label.setText(
+            self.tr("No testimonies yet. Record one with New testimony (Ctrl+N), or import a "
+                    "bundle from the File menu (Ctrl+I).") if empty else
+            self.tr("Select a testimony in the list to see it here."))
+
     def set_language(self, lang: str) -> None:
         self._lang = lang
 
