@@ -20,6 +20,8 @@ def strip_tags(data: bytes) -> bytes:
     """The same audio with every tag removed; refuses files mutagen cannot parse."""
     if data[:4] == b"RIFF" and data[8:12] == b"WAVE":
         return _wave_sound_only(data)
+    if _after_id3v2(data)[:4] == b"fLaC":
+        return _flac_sound_only(_after_id3v2(data))
     buf = io.BytesIO(data)
     try:
         audio = mutagen.File(buf)
@@ -61,3 +63,38 @@ def _wave_sound_only(data: bytes) -> bytes:
     body = b"".join(cid + struct.pack("<I", len(c)) + c + b"\0" * (len(c) & 1)
                     for cid in _WAVE_SOUND_CHUNKS if (c := chunks.get(cid)) is not None)
     return b"RIFF" + struct.pack("<I", 4 + len(body)) + b"WAVE" + body
+
+
+# mutagen removes a FLAC file's Vorbis comment only; PICTURE blocks (a cover photo),
+# APPLICATION and CUESHEET blocks stay. So a FLAC keeps STREAMINFO and SEEKTABLE alone.
+_FLAC_STREAMINFO, _FLAC_SEEKTABLE = 0, 3
+
+
+def _after_id3v2(data: bytes) -> bytes:
+    """``data`` without a leading ID3v2 tag (some taggers put one before a FLAC stream)."""
+    if data[:3] != b"ID3" or len(data) < 10 or any(b & 0x80 for b in data[6:10]):
+        return data
+    size = (data[6] << 21 | data[7] << 14 | data[8] << 7 | data[9]) + 10 \
+        + (10 if data[5] & 0x10 else 0)
+    return data[size:]
+
+
+def _flac_sound_only(data: bytes) -> bytes:
+    kept: list[tuple[int, bytes]] = []
+    at, last = 4, False
+    while not last:
+        if at + 4 > len(data):
+            raise InvalidInput("audio", "a damaged FLAC file (its metadata runs past its end)")
+        header = data[at]
+        last, kind = bool(header & 0x80), header & 0x7F
+        size = int.from_bytes(data[at + 1:at + 4], "big")
+        if at + 4 + size > len(data) or kind == 0x7F:
+            raise InvalidInput("audio", "a damaged FLAC file (its metadata runs past its end)")
+        if kind in (_FLAC_STREAMINFO, _FLAC_SEEKTABLE):
+            kept.append((kind, data[at + 4:at + 4 + size]))
+        at += 4 + size
+    if not kept or kept[0][0] != _FLAC_STREAMINFO or len(kept[0][1]) != 34:
+        raise InvalidInput("audio", "a FLAC file without its stream information first")
+    blocks = [bytes([kind | (0x80 if i == len(kept) - 1 else 0)]) + len(body).to_bytes(3, "big")
+              + body for i, (kind, body) in enumerate(kept)]
+    return b"fLaC" + b"".join(blocks) + data[at:]

@@ -1,6 +1,7 @@
 """Review finding: mutagen removes a WAV's ID3 chunk only, so a recorder's LIST/INFO
 (title, artist), bext (originator, description) and iXML chunks went out with
-``--include-media``. A WAV is now rebuilt from its sound chunks alone."""
+``--include-media``; likewise an MP3's APEv2 tag and a FLAC's pictures. A WAV is now
+rebuilt from its sound chunks, a FLAC from its stream information, and APEv2 removed."""
 
 from __future__ import annotations
 
@@ -108,3 +109,41 @@ def test_an_mp3_loses_its_id3v2_apev2_and_id3v1_tags():
     data = buf.getvalue() + b"TAG" + b"ZOOM H5 serial 4411".ljust(30, b"\0") + bytes(94)
     assert all(s in data for s in SECRETS[:3])
     assert strip_tags(data) == sound
+
+
+def _flac_block(kind: int, body: bytes, last: bool = False) -> bytes:
+    return bytes([kind | (0x80 if last else 0)]) + len(body).to_bytes(3, "big") + body
+
+
+STREAMINFO = _flac_block(0, bytes(range(34)))
+FRAMES = b"\xff\xf8" + bytes(range(200))           # the audio frames, kept byte for byte
+
+
+def test_a_flac_keeps_its_stream_information_and_frames_only():
+    from mutagen.id3 import ID3, TIT2
+
+    picture = _flac_block(6, b"\x00\x00\x00\x03" + b"Kim Young-hee's photo")
+    comment = _flac_block(4, b"Yanji, 2019")
+    app = _flac_block(2, b"ZOOM H5 serial 4411")
+    seektable = _flac_block(3, bytes(18), True)
+    data = b"fLaC" + STREAMINFO + picture + comment + app + seektable + FRAMES
+    clean = strip_tags(data)
+    assert clean == b"fLaC" + STREAMINFO + seektable + FRAMES
+    assert not any(s in clean for s in SECRETS[:3])
+    id3 = ID3()
+    id3.add(TIT2(encoding=3, text="Kim Young-hee"))
+    buf = io.BytesIO()
+    id3.save(buf)                                   # a tag some taggers put before "fLaC"
+    assert strip_tags(buf.getvalue() + data) == clean
+
+
+@pytest.mark.parametrize("data, match", [
+    (b"fLaC", "runs past its end"),
+    (b"fLaC" + _flac_block(0, bytes(34))[:20], "runs past its end"),
+    (b"fLaC" + _flac_block(6, b"pic", True) + FRAMES, "stream information first"),
+    (b"fLaC" + _flac_block(0, bytes(10), True) + FRAMES, "stream information first"),
+    (b"fLaC" + _flac_block(0x7F, bytes(4), True), "runs past its end"),
+])
+def test_a_crafted_flac_is_refused(data, match):
+    with pytest.raises(InvalidInput, match=match):
+        strip_tags(data)
