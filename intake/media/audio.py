@@ -22,6 +22,8 @@ def strip_tags(data: bytes) -> bytes:
         return _wave_sound_only(data)
     if _after_id3v2(data)[:4] == b"fLaC":
         return _flac_sound_only(_after_id3v2(data))
+    if data[4:8] == b"ftyp":
+        return _mp4_metadata_blanked(data)
     buf = io.BytesIO(data)
     try:
         audio = mutagen.File(buf)
@@ -98,3 +100,38 @@ def _flac_sound_only(data: bytes) -> bytes:
     blocks = [bytes([kind | (0x80 if i == len(kept) - 1 else 0)]) + len(body).to_bytes(3, "big")
               + body for i, (kind, body) in enumerate(kept)]
     return b"fLaC" + b"".join(blocks) + data[at:]
+
+
+# mutagen rewrites an MP4's iTunes list (moov/udta/meta/ilst) only; phones and recorders
+# also write a location (udta/©xyz, moov/meta keys), XMP (uuid) and per-track udta. Every
+# such atom becomes a zero-filled "free" atom of the same size, so no sample offset moves.
+_MP4_METADATA = {b"udta", b"meta", b"uuid"}
+_MP4_CONTAINERS = {b"moov", b"trak"}
+
+
+def _mp4_metadata_blanked(data: bytes) -> bytes:
+    out = bytearray(data)
+    _mp4_blank(out, 0, len(data), top=True)
+    return bytes(out)
+
+
+def _mp4_blank(out: bytearray, start: int, end: int, *, top: bool = False) -> None:
+    at = start
+    while at < end:
+        if at + 8 > end:
+            raise InvalidInput("audio", "a damaged MP4 file (an atom runs past its end)")
+        size, kind, head = int.from_bytes(out[at:at + 4], "big"), bytes(out[at + 4:at + 8]), 8
+        if size == 1 and at + 16 <= end:
+            size, head = int.from_bytes(out[at + 8:at + 16], "big"), 16
+        elif size == 0 and top:
+            size = end - at
+        if size < head or at + size > end:
+            raise InvalidInput("audio", "a damaged MP4 file (an atom runs past its end)")
+        if top and at == 0 and kind != b"ftyp":
+            raise InvalidInput("audio", "not an MP4 file")
+        if kind in _MP4_METADATA:
+            out[at + 4:at + 8] = b"free"
+            out[at + head:at + size] = bytes(size - head)
+        elif kind in _MP4_CONTAINERS:
+            _mp4_blank(out, at + head, at + size)
+        at += size

@@ -147,3 +147,43 @@ def test_a_flac_keeps_its_stream_information_and_frames_only():
 def test_a_crafted_flac_is_refused(data, match):
     with pytest.raises(InvalidInput, match=match):
         strip_tags(data)
+
+
+def _atom(kind: bytes, *children: bytes) -> bytes:
+    body = b"".join(children)
+    return (8 + len(body)).to_bytes(4, "big") + kind + body
+
+
+def recorder_m4a() -> tuple[bytes, bytes]:
+    """A phone's recording: iTunes title, a location in udta, XMP, a track's udta."""
+    sound = bytes(range(256)) * 4
+    ilst = _atom(b"ilst", _atom(b"\xa9nam", _atom(b"data", b"\x00\x00\x00\x01\x00\x00\x00\x00"
+                                                  b"Kim Young-hee")))
+    moov = _atom(b"moov", _atom(b"mvhd", bytes(100)),
+                 _atom(b"trak", _atom(b"tkhd", bytes(84)),
+                       _atom(b"udta", _atom(b"name", b"ZOOM H5 serial 4411"))),
+                 _atom(b"udta", _atom(b"meta", bytes(4), ilst),
+                       _atom(b"\xa9xyz", b"+42.9+129.5/ Yanji")))
+    data = (_atom(b"ftyp", b"M4A \x00\x00\x00\x00M4A isom") + moov
+            + _atom(b"uuid", bytes(16) + "<xmp>김영희</xmp>".encode()) + _atom(b"mdat", sound))
+    return data, sound
+
+
+def test_an_m4a_keeps_every_byte_of_sound_at_its_offset_and_no_metadata():
+    data, sound = recorder_m4a()
+    assert all(s in data for s in SECRETS)
+    clean = strip_tags(data)
+    assert not any(s in clean for s in SECRETS)
+    assert len(clean) == len(data) and clean.index(sound) == data.index(sound)
+    assert clean.count(b"free") == 3 and b"mvhd" in clean and b"tkhd" in clean
+
+
+@pytest.mark.parametrize("data, match", [
+    (b"\x00\x00\x00\x10ftypM4A \x00\x00\x00\x00" + b"\x00\x00\x01\x00moov", "runs past"),
+    (b"\x00\x00\x00\x04ftyp", "runs past"),
+    (b"\x00\x00\x00\x10ftypM4A \x00\x00\x00\x00" + _atom(b"moov", b"\x00\x00\x00\x01trak"),
+     "runs past"),
+])
+def test_a_crafted_mp4_is_refused(data, match):
+    with pytest.raises(InvalidInput, match=match):
+        strip_tags(data)
