@@ -173,13 +173,13 @@ def write_loadfile(store: Store, bundle_path: Path, out_dir: Path, *,
         seen: dict[str, Provenance] = {}
 
         def on_manifest(manifest: Manifest) -> bool:
-            p = importer._provenance(store, manifest, sha256_hex(manifest.to_bytes()))
+            p = importer.bundle_provenance(store, manifest, sha256_hex(manifest.to_bytes()))
             if not p.known_sender and not trust_new_sender:
                 raise BundleRejected(importer.unknown_sender_message(p))
             seen["p"] = p
             return True
 
-        with importer._open(bundle_path) as source:
+        with importer.open_age_file(bundle_path) as source:
             bundle = read_bundle(source, store.identity, store.identity_card().fingerprint,
                                  on_manifest=on_manifest, attachment_sink=_sink(incoming),
                                  progress=progress, cancelled=cancelled)

@@ -68,13 +68,13 @@ def unknown_sender_message(p: Provenance) -> str:
 def verify_bundle(store: Store, path: Path, *, progress: Progress | None = None,
                   cancelled: CancelCheck | None = None) -> Provenance:
     """Check everything, store nothing; the sender may be unknown (see ``known_sender``)."""
-    with _open(path) as source:
+    with open_age_file(path) as source:
         bundle = read_bundle(source, store.identity, store.identity_card().fingerprint,
                              on_manifest=lambda m: True, progress=progress,
                              cancelled=cancelled)
     assert bundle is not None
     check_contents(bundle)
-    return _provenance(store, bundle.manifest, bundle.manifest_sha256)
+    return bundle_provenance(store, bundle.manifest, bundle.manifest_sha256)
 
 
 def import_bundle(store: Store, path: Path, *, trust_new_sender: bool = False,
@@ -83,7 +83,7 @@ def import_bundle(store: Store, path: Path, *, trust_new_sender: bool = False,
     seen: dict[str, object] = {}
 
     def on_manifest(manifest: Manifest) -> bool:
-        p = _provenance(store, manifest, _sha(manifest))
+        p = bundle_provenance(store, manifest, _sha(manifest))
         seen["provenance"] = p
         if not p.known_sender and not trust_new_sender:
             raise BundleRejected(unknown_sender_message(p))
@@ -91,7 +91,7 @@ def import_bundle(store: Store, path: Path, *, trust_new_sender: bool = False,
 
     written: list[str] = []
     try:
-        with _open(path) as source:
+        with open_age_file(path) as source:
             bundle = read_bundle(source, store.identity, store.identity_card().fingerprint,
                                  on_manifest=on_manifest, attachment_sink=_sink(store),
                                  progress=progress, cancelled=cancelled, written=written)
@@ -117,34 +117,34 @@ _AGE_ARMOR = b"-----BEGIN AGE ENCRYPTED FILE-----"
 
 
 @contextlib.contextmanager
-def _open(path: Path) -> Iterator[BinaryIO]:
-    """A regular file only: a FIFO or a device would hang or never end."""
+def open_age_file(path: Path, what: str = "a bundle") -> Iterator[BinaryIO]:
+    """A regular file only (a FIFO or a device would hang or never end), checked to be an
+    age file before pyrage reads on and on; ``what`` names it in the refusal."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
         raise BundleRejected(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise BundleRejected(f"{path}: is a directory, not a bundle") from None
+        raise BundleRejected(f"{path}: is a directory, not {what}") from None
     except OSError as exc:
         raise BundleRejected(f"{path}: cannot be read ({exc.strerror})") from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise BundleRejected(f"{path}: is not a regular file, not a bundle")
+            raise BundleRejected(f"{path}: is not a regular file, not {what}")
         f = os.fdopen(fd, "rb", buffering=1 << 20)
     except BaseException:
         os.close(fd)
         raise
     with f:
-        # Not an age file (binary or armored): say so before pyrage reads on and on.
         head = f.read(len(_AGE_ARMOR))
         if not (head.startswith(_AGE_MAGIC) or head == _AGE_ARMOR):
-            raise BundleRejected(f"{path.name}: not an age file, so not a bundle")
+            raise BundleRejected(f"{path.name}: not an age file, so not {what}")
         f.seek(0)
         yield f
 
 
-def _provenance(store: Store, manifest: Manifest, manifest_sha256: str) -> Provenance:
+def bundle_provenance(store: Store, manifest: Manifest, manifest_sha256: str) -> Provenance:
     contact = Contacts(store).by_fingerprint(manifest.sender.fingerprint)
     return provenance(manifest, manifest_sha256, contact.label if contact else None,
                       bool(contact and contact.verified))

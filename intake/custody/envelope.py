@@ -20,8 +20,6 @@ import base64
 import binascii
 import contextlib
 import io
-import os
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +30,7 @@ from crypto.card import IdentityCard
 from crypto.errors import AgeError, AgeNoIdentityMatches, SignatureInvalid
 from crypto.identity import Identity
 from intake.bundle.format import SIGNATURE_COMMENT
+from intake.bundle.importer import open_age_file
 from intake.bundle.tarformat import END_OF_ARCHIVE, TarReader, padding, ustar_header
 from intake.errors import BundleRejected
 
@@ -91,31 +90,6 @@ def seal(kind: Kind, document: bytes, signature: str, created_epoch: int,
     return out.getvalue()
 
 
-@contextlib.contextmanager
-def open_regular(path: Path, what: str) -> Iterator[BinaryIO]:
-    """A regular file only (a FIFO or a device would hang), checked to be an age file."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        raise BundleRejected(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise BundleRejected(f"{path}: is a directory, not {what}") from None
-    except OSError as exc:
-        raise BundleRejected(f"{path}: cannot be read ({exc.strerror})") from None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise BundleRejected(f"{path}: is not a regular file, not {what}")
-        f = os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
-    with f:
-        head = f.read(len(_AGE_ARMOR))
-        if not (head.startswith(_AGE_MAGIC) or head == _AGE_ARMOR):
-            raise BundleRejected(f"{path.name}: not an age file, so not {what}")
-        f.seek(0)
-        yield f
 
 
 def file_size(path: Path) -> int:
@@ -148,7 +122,7 @@ def first_member_name(path: Path, identity: Identity) -> str | None:
     authenticated yet: this only chooses which strict reader to hand the file to.
     """
     head = _Head(PEEK_BYTES)
-    with open_regular(path, "a bundle, notice or receipt") as f, \
+    with open_age_file(path, "a bundle, notice or receipt") as f, \
             _age_failures(path.name):
         try:
             decrypt_stream(f, head, [identity])
@@ -167,7 +141,7 @@ def open_envelope(path: Path, kind: Kind, identity: Identity) -> Opened:
         raise BundleRejected(f"{path.name}: {size:,} bytes, larger than any {kind.name} "
                              f"({MAX_FILE_BYTES:,})")
     plain = io.BytesIO()
-    with open_regular(path, what) as f, _age_failures(f"the {kind.name}"):
+    with open_age_file(path, what) as f, _age_failures(f"the {kind.name}"):
         decrypt_stream(_Limited(f, MAX_FILE_BYTES), plain, [identity])
     plain.seek(0)
     tar = TarReader(plain)
