@@ -93,3 +93,14 @@ def run_on_store(qtbot, session, fn):
     if "e" in box:
         raise box["e"]
     return box["v"]
+
+
+@pytest.fixture
+def opened_window(qtbot, window):
+    """The main window, unlocked on a store just created through its session."""
+    from crypto.passphrase import encode_passphrase
+
+    s = window.session
+    s.create(encode_passphrase(PASSPHRASE), "Field team A", success=lambda _k: None)
+    qtbot.waitUntil(lambda: s.is_unlocked and s.ops.idle, timeout=10_000)
+    return window

@@ -5,20 +5,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from tests.conftest import PASSPHRASE
 from tests.samples import sample_dict
 from tests.ui.conftest import run_on_store
 
 
 @pytest.fixture
-def opened(qtbot, window):
-    """The window, unlocked on a store just created through the session."""
-    from crypto.passphrase import encode_passphrase
-
-    s = window.session
-    s.create(encode_passphrase(PASSPHRASE), "Field team A", success=lambda _k: None)
-    qtbot.waitUntil(lambda: s.is_unlocked and s.ops.idle, timeout=10_000)
-    return window
+def opened(opened_window):
+    return opened_window
 
 
 def _rows(window) -> int:

@@ -10,18 +10,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from tests.conftest import PASSPHRASE
 from tests.samples import sample_dict
 
 
 @pytest.fixture
-def opened(qtbot, window):
-    from crypto.passphrase import encode_passphrase
-
-    s = window.session
-    s.create(encode_passphrase(PASSPHRASE), "Field team A", success=lambda _k: None)
-    qtbot.waitUntil(lambda: s.is_unlocked and s.ops.idle, timeout=10_000)
-    return window
+def opened(opened_window):
+    return opened_window
 
 
 @pytest.fixture

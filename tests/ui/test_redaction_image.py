@@ -29,15 +29,8 @@ def data() -> bytes:
 
 
 @pytest.fixture
-def opened(qtbot, window):
-    """The window, unlocked on a store just created through the session."""
-    from crypto.passphrase import encode_passphrase
-    from tests.conftest import PASSPHRASE
-
-    s = window.session
-    s.create(encode_passphrase(PASSPHRASE), "Field team A", success=lambda _k: None)
-    qtbot.waitUntil(lambda: s.is_unlocked and s.ops.idle, timeout=10_000)
-    return window
+def opened(opened_window):
+    return opened_window
 
 
 @pytest.fixture
