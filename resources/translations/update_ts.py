@@ -104,9 +104,11 @@ def merge_inbox(root: ET.Element) -> int:
         for msg in ctx.findall("message"):
             tr = msg.find("translation")
             key = (name, msg.findtext("source"))
-            if tr is not None and tr.get("type") == "unfinished" and key in pending:
-                tr.text = pending[key]
-                del tr.attrib["type"]
+            if tr is None or key not in pending:
+                continue
+            if tr.get("type") == "unfinished" or tr.text != pending[key]:
+                tr.text = pending[key]  # the inbox also carries corrections of older entries
+                tr.attrib.pop("type", None)
                 filled += 1
     return filled
 
