@@ -185,6 +185,367 @@
         </message>
     </context>
     <context>
+        <name>BackupFiles</name>
+        <message>
+            <source>Write the backup to</source>
+            <translation>백업을 쓸 위치</translation>
+        </message>
+        <message>
+            <source>Testimony Intake backups (*.tibak);;All files (*)</source>
+            <translation>Testimony Intake 백업 (*.tibak);;모든 파일 (*)</translation>
+        </message>
+        <message>
+            <source>Choose a backup</source>
+            <translation>백업 선택</translation>
+        </message>
+    </context>
+    <context>
+        <name>BundleWords</name>
+        <message>
+            <source>legal proceedings</source>
+            <translation>법적 절차</translation>
+        </message>
+        <message>
+            <source>advocacy</source>
+            <translation>옹호 활동</translation>
+        </message>
+        <message>
+            <source>publication</source>
+            <translation>공개 출판</translation>
+        </message>
+        <message>
+            <source>full</source>
+            <translation>전체</translation>
+        </message>
+        <message>
+            <source>redacted</source>
+            <translation>비식별</translation>
+        </message>
+        <message>
+            <source>withdrawn</source>
+            <translation>철회됨</translation>
+        </message>
+        <message>
+            <source>none recorded</source>
+            <translation>기록 없음</translation>
+        </message>
+        <message>
+            <source>family in North Korea</source>
+            <translation>북한에 가족이 있음</translation>
+        </message>
+        <message>
+            <source>in China</source>
+            <translation>중국에 있음</translation>
+        </message>
+        <message>
+            <source>birth year</source>
+            <translation>출생 연도</translation>
+        </message>
+        <message>
+            <source>sex</source>
+            <translation>성별</translation>
+        </message>
+        <message>
+            <source>origin</source>
+            <translation>출신지</translation>
+        </message>
+        <message>
+            <source>detentions (place and date)</source>
+            <translation>구금 (장소와 날짜)</translation>
+        </message>
+        <message>
+            <source>nothing stated</source>
+            <translation>기재된 항목 없음</translation>
+        </message>
+        <message>
+            <source>birth year to a 5-year band</source>
+            <translation>출생 연도를 5년 단위로</translation>
+        </message>
+        <message>
+            <source>origin to its province</source>
+            <translation>출신지를 도 단위로</translation>
+        </message>
+        <message>
+            <source>day dates to their month</source>
+            <translation>날짜를 월 단위로</translation>
+        </message>
+        <message>
+            <source>dates to their year</source>
+            <translation>날짜를 연 단위로</translation>
+        </message>
+        <message>
+            <source>birth year left out</source>
+            <translation>출생 연도 제외</translation>
+        </message>
+        <message>
+            <source>origin left out</source>
+            <translation>출신지 제외</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>없음</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareFingerprintDialog</name>
+        <message>
+            <source>Add a contact</source>
+            <translation>연락처 추가</translation>
+        </message>
+        <message>
+            <source>Verify a contact</source>
+            <translation>연락처 확인</translation>
+        </message>
+        <message>
+            <source>Name on the card:</source>
+            <translation>카드에 적힌 이름:</translation>
+        </message>
+        <message>
+            <source>Call {0} (on a number you already know, not one from the same message as the card) and read these six groups to each other. Only if every digit matches is the card really theirs.</source>
+            <translation>{0}에게 전화하여 (카드와 같은 메시지에 적힌 번호가 아니라 이미 알고 있는 번호로) 이 여섯 묶음의 숫자를 서로 읽어 주세요. 모든 숫자가 일치할 때에만 이 카드가 정말 그 사람의 것입니다.</translation>
+        </message>
+        <message>
+            <source>&amp;Save as:</source>
+            <translation>저장할 이름(&amp;S):</translation>
+        </message>
+        <message>
+            <source>Every digit matches: add as &amp;verified</source>
+            <translation>모든 숫자가 일치함: 확인된 연락처로 추가(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Every digit matches: mark &amp;verified</source>
+            <translation>모든 숫자가 일치함: 확인됨으로 표시(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Add, verify later</source>
+            <translation>추가하고 나중에 확인(&amp;A)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsentReceipt</name>
+        <message>
+            <source>Consent receipt</source>
+            <translation>동의 확인서</translation>
+        </message>
+        <message>
+            <source>Show this to the survivor. It names nobody: only the receipt code links it to the testimony. Nothing is written to disk unless you choose Save as PDF.</source>
+            <translation>생존자에게 이 화면을 보여 주세요. 이름은 어디에도 없고, 확인 번호만 증언과 연결됩니다. PDF로 저장을 누르지 않으면 디스크에 아무것도 기록되지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Receipt code</source>
+            <translation>확인 번호</translation>
+        </message>
+        <message>
+            <source>Preparing the receipt…</source>
+            <translation>확인서를 준비하는 중…</translation>
+        </message>
+        <message>
+            <source>Write the one-page receipt as a PDF file, to print it for the survivor</source>
+            <translation>생존자에게 인쇄해 줄 수 있도록 한 쪽짜리 확인서를 PDF 파일로 저장합니다</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>닫기</translation>
+        </message>
+        <message>
+            <source>Save the consent receipt</source>
+            <translation>동의 확인서 저장</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 파일 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>저장하는 중…</translation>
+        </message>
+        <message>
+            <source>Not saved.</source>
+            <translation>저장되지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>Saving the consent receipt</source>
+            <translation>동의 확인서를 저장하는 중</translation>
+        </message>
+        <message>
+            <source>The receipt could not be made: {0}</source>
+            <translation>확인서를 만들 수 없습니다: {0}</translation>
+        </message>
+        <message>
+            <source>Saved to {0}. Print it, then delete the file if the survivor takes the paper.</source>
+            <translation>{0}에 저장했습니다. 인쇄한 뒤, 생존자가 종이를 가져가면 파일을 지우세요.</translation>
+        </message>
+        <message>
+            <source>The receipt was not saved: {0}</source>
+            <translation>확인서를 저장하지 못했습니다: {0}</translation>
+        </message>
+        <message>
+            <source>&amp;Save as PDF…</source>
+            <translation>PDF로 저장(&amp;S)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactsDialog</name>
+        <message>
+            <source>Contacts and identity</source>
+            <translation>연락처와 신원</translation>
+        </message>
+        <message>
+            <source>This store's identity</source>
+            <translation>이 저장소의 신원</translation>
+        </message>
+        <message>
+            <source>Give your identity card to the legal teams you work with. When they call to check it, read them this fingerprint.</source>
+            <translation>함께 일하는 법률팀에 신원 카드를 전달하세요. 확인 전화가 오면 이 지문을 읽어 주세요.</translation>
+        </message>
+        <message>
+            <source>Contacts</source>
+            <translation>연락처</translation>
+        </message>
+        <message>
+            <source>No contacts yet. Add the identity card of each legal team you send to, and of each interviewer whose bundles you import.</source>
+            <translation>아직 연락처가 없습니다. 번들을 보낼 법률팀과 번들을 가져올 면담자의 신원 카드를 각각 추가하세요.</translation>
+        </message>
+        <message>
+            <source>Save my identity card</source>
+            <translation>내 신원 카드 저장</translation>
+        </message>
+        <message>
+            <source>Identity cards (*.json)</source>
+            <translation>신원 카드 (*.json)</translation>
+        </message>
+        <message>
+            <source>Choose an identity card</source>
+            <translation>신원 카드 선택</translation>
+        </message>
+        <message>
+            <source>Identity cards (*.json);;All files (*)</source>
+            <translation>신원 카드 (*.json);;모든 파일 (*)</translation>
+        </message>
+        <message>
+            <source>Label: {0}</source>
+            <translation>이름: {0}</translation>
+        </message>
+        <message>
+            <source>{0} is now verified.</source>
+            <translation>{0}: 이제 확인되었습니다.</translation>
+        </message>
+        <message>
+            <source>Added {0}, verified.</source>
+            <translation>{0}을(를) 확인된 연락처로 추가했습니다.</translation>
+        </message>
+        <message>
+            <source>Added {0}, not verified yet: compare the fingerprint by phone, then mark it verified.</source>
+            <translation>{0}을(를) 추가했지만 아직 확인되지 않았습니다. 전화로 지문을 비교한 뒤 확인됨으로 표시하세요.</translation>
+        </message>
+        <message>
+            <source>Saved your identity card as {0}. It holds public keys only.</source>
+            <translation>신원 카드를 {0}(으)로 저장했습니다. 공개 키만 들어 있습니다.</translation>
+        </message>
+        <message>
+            <source>&amp;Save my identity card…</source>
+            <translation>내 신원 카드 저장(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>&amp;Add from card…</source>
+            <translation>카드에서 추가(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>&amp;Mark verified…</source>
+            <translation>확인됨으로 표시(&amp;M)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactsModel</name>
+        <message>
+            <source>✔ verified</source>
+            <translation>✔ 확인됨</translation>
+        </message>
+        <message>
+            <source>⚠ not verified</source>
+            <translation>⚠ 확인 안 됨</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>이름</translation>
+        </message>
+        <message>
+            <source>Fingerprint</source>
+            <translation>지문</translation>
+        </message>
+        <message>
+            <source>Verified</source>
+            <translation>확인</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>추가한 날</translation>
+        </message>
+        <message>
+            <source>Read the fingerprint aloud with this contact over the phone, then mark it verified.</source>
+            <translation>이 연락처와 전화로 지문을 소리 내어 읽어 비교한 뒤 확인됨으로 표시하세요.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Corroboration</name>
+        <message>
+            <source>Corroborating testimonies</source>
+            <translation>뒷받침하는 증언</translation>
+        </message>
+        <message>
+            <source>Other testimonies naming the same facility, perpetrator or place at overlapping dates.</source>
+            <translation>기간이 겹치면서 같은 시설, 가해자 또는 장소를 언급한 다른 증언입니다.</translation>
+        </message>
+        <message>
+            <source>Find corroborating testimonies</source>
+            <translation>뒷받침하는 증언 찾기</translation>
+        </message>
+        <message>
+            <source>Looking…</source>
+            <translation>찾는 중…</translation>
+        </message>
+        <message>
+            <source>Open this testimony</source>
+            <translation>이 증언 열기</translation>
+        </message>
+        <message>
+            <source>Same facility: {0} in {1}</source>
+            <translation>같은 시설: {1}의 {0}</translation>
+        </message>
+        <message>
+            <source>No other testimony shares a place, facility or perpetrator at overlapping dates.</source>
+            <translation>겹치는 기간에 같은 장소, 시설 또는 가해자를 언급한 다른 증언이 없습니다.</translation>
+        </message>
+        <message>
+            <source>Same perpetrator description: {0}</source>
+            <translation>같은 가해자 묘사: {0}</translation>
+        </message>
+        <message>
+            <source>both {0}</source>
+            <translation>둘 다 {0}</translation>
+        </message>
+        <message>
+            <source>{0} found, most shared first.</source>
+            <translation>{0}건 찾음 (공통점이 많은 순).</translation>
+        </message>
+        <message>
+            <source>Same perpetrator: {0} in {1}</source>
+            <translation>같은 가해자: {1}의 {0}</translation>
+        </message>
+        <message>
+            <source>Same perpetrator: {0}</source>
+            <translation>같은 가해자: {0}</translation>
+        </message>
+        <message>
+            <source>Places within {0}</source>
+            <translation>{0} 안의 장소</translation>
+        </message>
+        <message>
+            <source>Same place: {0}</source>
+            <translation>같은 장소: {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>CreatePage</name>
         <message>
             <source>Creating the encrypted store</source>
@@ -193,6 +554,73 @@
         <message>
             <source>The key derivation is tuned to take about a second on this laptop, so that guessing passphrases is slow for anyone else. This takes a few seconds.</source>
             <translation>키 유도 과정은 이 노트북에서 약 1초가 걸리도록 조정됩니다. 다른 사람이 암호 문구를 추측하기 어렵게 하기 위해서입니다. 몇 초 정도 걸립니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustodyView</name>
+        <message>
+            <source>Recorded: consent for this testimony was already withdrawn here.</source>
+            <translation>기록했습니다: 이 증언의 동의는 이 저장소에서 이미 철회되어 있었습니다.</translation>
+        </message>
+        <message>
+            <source>Recorded: the bundle is marked delivered and verified by the recipient.</source>
+            <translation>기록했습니다: 번들이 수신자에게 전달되어 확인된 것으로 표시되었습니다.</translation>
+        </message>
+        <message>
+            <source>This notice was applied before; nothing changed.</source>
+            <translation>이미 적용된 통지입니다. 바뀐 것이 없습니다.</translation>
+        </message>
+        <message>
+            <source>This delivery was recorded before; nothing changed.</source>
+            <translation>이미 기록된 전달입니다. 바뀐 것이 없습니다.</translation>
+        </message>
+        <message>
+            <source>Document:</source>
+            <translation>문서:</translation>
+        </message>
+        <message>
+            <source>From:</source>
+            <translation>보낸 곳:</translation>
+        </message>
+        <message>
+            <source>Fingerprint:</source>
+            <translation>지문:</translation>
+        </message>
+        <message>
+            <source>Created:</source>
+            <translation>만든 때:</translation>
+        </message>
+        <message>
+            <source>Withdrawal of consent</source>
+            <translation>동의 철회</translation>
+        </message>
+        <message>
+            <source>Testimony:</source>
+            <translation>증언:</translation>
+        </message>
+        <message>
+            <source>Withdrawn on:</source>
+            <translation>철회일:</translation>
+        </message>
+        <message>
+            <source>Delivery receipt</source>
+            <translation>수령 확인서</translation>
+        </message>
+        <message>
+            <source>Bundle:</source>
+            <translation>번들:</translation>
+        </message>
+        <message>
+            <source>Imported there:</source>
+            <translation>상대측 가져온 때:</translation>
+        </message>
+        <message>
+            <source>Applied: the testimony is now marked withdrawn (revision {0}). It is kept with its custody trail and refused by every export.</source>
+            <translation>적용했습니다: 이 증언은 이제 철회된 것으로 표시됩니다 (개정판 {0}). 보관 이력과 함께 남아 있으며 어떤 내보내기에서도 거부됩니다.</translation>
+        </message>
+        <message>
+            <source>{0}; testimonies: {1}</source>
+            <translation>{0}; 증언 {1}건</translation>
         </message>
     </context>
     <context>
@@ -224,6 +652,10 @@
         <message>
             <source>Revision {0} · id {1}</source>
             <translation>버전 {0} · ID {1}</translation>
+        </message>
+        <message>
+            <source>No testimonies yet. Record one with New testimony (Ctrl+N), or import a bundle from the File menu (Ctrl+I).</source>
+            <translation>아직 증언이 없습니다. 새 증언(Ctrl+N)으로 기록하거나 파일 메뉴에서 번들을 가져오세요(Ctrl+I).</translation>
         </message>
         <message>
             <source>⚠ CONSENT WITHDRAWN on {0}</source>
@@ -799,6 +1231,255 @@
         </message>
     </context>
     <context>
+        <name>ExportChecksDialog</name>
+        <message>
+            <source>consent was withdrawn on {0}</source>
+            <translation>{0}에 동의가 철회됨</translation>
+        </message>
+        <message>
+            <source>no consent has been recorded</source>
+            <translation>기록된 동의가 없음</translation>
+        </message>
+        <message>
+            <source>consent was only recorded on {0}</source>
+            <translation>동의가 {0}에야 기록됨</translation>
+        </message>
+        <message>
+            <source>consent expired on {0}</source>
+            <translation>동의가 {0}에 만료됨</translation>
+        </message>
+        <message>
+            <source>consent was not given for {1}</source>
+            <translation>{1}에 대한 동의가 없음</translation>
+        </message>
+        <message>
+            <source>{0} ({1}): {2} shared by only {3} of the testimonies in this store (at least {4} needed). Suggested: {5}.</source>
+            <translation>{0} ({1}): 이 저장소에서 {2}이(가) 같은 증언이 {3}건뿐입니다 (최소 {4}건 필요). 제안: {5}.</translation>
+        </message>
+        <message>
+            <source>Before exporting</source>
+            <translation>내보내기 전에</translation>
+        </message>
+        <message>
+            <source>Export these survivors at the full level anyway (recorded in the audit log)</source>
+            <translation>그래도 이 생존자들을 전체 수준으로 내보내기 (감사 기록에 남음)</translation>
+        </message>
+        <message>
+            <source>Leave them out and export</source>
+            <translation>이들을 빼고 내보내기</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>내보내기</translation>
+        </message>
+        <message>
+            <source>Even generalised, only {0} would share it.</source>
+            <translation>일반화해도 같은 증언은 {0}건뿐입니다.</translation>
+        </message>
+        <message>
+            <source>Consent does not allow this export for:</source>
+            <translation>동의 범위가 이 내보내기를 허용하지 않는 증언:</translation>
+        </message>
+        <message>
+            <source>These testimonies will be left out.</source>
+            <translation>이 증언들은 제외됩니다.</translation>
+        </message>
+        <message>
+            <source>Survivors at risk (a full-level export identifies them):</source>
+            <translation>위험에 처한 생존자 (전체 수준으로 내보내면 신원이 드러납니다):</translation>
+        </message>
+        <message>
+            <source>They are left out unless you choose otherwise; the redacted level would include them safely.</source>
+            <translation>따로 선택하지 않으면 제외됩니다. 비식별 수준이라면 안전하게 포함할 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>Recipients whose fingerprint was never verified:</source>
+            <translation>지문을 한 번도 확인하지 않은 수신자:</translation>
+        </message>
+        <message>
+            <source>If their card was swapped on the way, someone else could read this bundle. Verify them under Contacts first if you can.</source>
+            <translation>전달 과정에서 카드가 바뀌었다면 다른 사람이 이 번들을 읽을 수 있습니다. 가능하면 먼저 연락처에서 확인하세요.</translation>
+        </message>
+        <message>
+            <source>Survivors who could be re-identified from what the redacted copy still says:</source>
+            <translation>비식별 사본에 남은 내용으로 다시 식별될 수 있는 생존자:</translation>
+        </message>
+        <message>
+            <source>Generalising changes only the exported copy, never the store.</source>
+            <translation>일반화는 내보내는 사본만 바꾸며 저장소는 바꾸지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Nothing is left to export.</source>
+            <translation>내보낼 증언이 남아 있지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Generalise and export</source>
+            <translation>일반화하여 내보내기</translation>
+        </message>
+        <message>
+            <source>Export as is (recorded in the audit log)</source>
+            <translation>그대로 내보내기 (감사 기록에 남음)</translation>
+        </message>
+        <message>
+            <source>Where even generalising is not enough, exporting means accepting the risk, and the audit log records it.</source>
+            <translation>일반화로도 충분하지 않은 경우, 내보내면 그 위험을 감수하는 것이며 감사 기록에 남습니다.</translation>
+        </message>
+        <message>
+            <source>&amp;Back</source>
+            <translation>돌아가기(&amp;B)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Purpose</source>
+            <translation>목적</translation>
+        </message>
+        <message>
+            <source>At the redacted level, audio is left out unless you include it; a voice can identify a survivor. Documents and video are always left out.</source>
+            <translation>비식별 수준에서는 포함하지 않는 한 음성을 빼고 보냅니다. 목소리로 생존자를 알아볼 수 있기 때문입니다. 문서와 동영상은 언제나 제외됩니다.</translation>
+        </message>
+        <message>
+            <source>Disclosure level</source>
+            <translation>공개 수준</translation>
+        </message>
+        <message>
+            <source>Courts, prosecutors, UN mechanisms: needs consent to legal use.</source>
+            <translation>법원, 검찰, 유엔 기구: 법적 이용에 대한 동의가 필요합니다.</translation>
+        </message>
+        <message>
+            <source>Reports and briefings by human rights groups: needs consent to advocacy.</source>
+            <translation>인권 단체의 보고서와 브리핑: 옹호 활동에 대한 동의가 필요합니다.</translation>
+        </message>
+        <message>
+            <source>Anything made public: needs consent to publication.</source>
+            <translation>공개되는 모든 것: 공개 출판에 대한 동의가 필요합니다.</translation>
+        </message>
+        <message>
+            <source>Names, numbers and places below city level replaced; the survivor named by pseudonym only.</source>
+            <translation>이름, 번호, 시 아래 단위의 장소를 가리고 생존자는 가명으로만 표시합니다.</translation>
+        </message>
+        <message>
+            <source>Everything as recorded, for a recipient who may know who the survivor is.</source>
+            <translation>기록된 그대로 보냅니다. 생존자가 누구인지 알아도 되는 수신자에게만.</translation>
+        </message>
+        <message>
+            <source>Export a bundle</source>
+            <translation>번들 내보내기</translation>
+        </message>
+        <message>
+            <source>Filter by pseudonym</source>
+            <translation>가명으로 거르기</translation>
+        </message>
+        <message>
+            <source>Testimonies</source>
+            <translation>증언</translation>
+        </message>
+        <message>
+            <source>No contacts yet: add the legal team's identity card under Contacts first.</source>
+            <translation>아직 연락처가 없습니다. 먼저 연락처에서 법률팀의 신원 카드를 추가하세요.</translation>
+        </message>
+        <message>
+            <source>Recipients (only they can open the bundle)</source>
+            <translation>수신자 (이들만 번들을 열 수 있음)</translation>
+        </message>
+        <message>
+            <source>Bundle file</source>
+            <translation>번들 파일</translation>
+        </message>
+        <message>
+            <source>Write the bundle to</source>
+            <translation>번들을 저장할 위치</translation>
+        </message>
+        <message>
+            <source>Checking consent and risks…</source>
+            <translation>동의와 위험을 확인하는 중…</translation>
+        </message>
+        <message>
+            <source>Nothing was exported.</source>
+            <translation>아무것도 내보내지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>Writing the bundle…</source>
+            <translation>번들을 쓰는 중…</translation>
+        </message>
+        <message>
+            <source>Recorded in the audit log:</source>
+            <translation>감사 기록에 남은 내용:</translation>
+        </message>
+        <message>
+            <source>Export cancelled; no file was written.</source>
+            <translation>내보내기를 취소했습니다. 파일을 쓰지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>Bundles (*{0});;All files (*)</source>
+            <translation>번들 (*{0});;모든 파일 (*)</translation>
+        </message>
+        <message>
+            <source>{0} of {1} chosen</source>
+            <translation>{1}건 중 {0}건 선택</translation>
+        </message>
+        <message>
+            <source>Bundle written: {0}</source>
+            <translation>번들을 저장했습니다: {0}</translation>
+        </message>
+        <message>
+            <source>Testimonies: {0}; attachments: {1}; for {2}, {3} level; to {4}.</source>
+            <translation>증언 {0}건, 첨부 {1}건; 목적: {2}, {3} 수준; 수신자: {4}.</translation>
+        </message>
+        <message>
+            <source>{0} is a folder; choose a file name.</source>
+            <translation>{0}은(는) 폴더입니다. 파일 이름을 정하세요.</translation>
+        </message>
+        <message>
+            <source>The folder {0} does not exist.</source>
+            <translation>폴더 {0}이(가) 없습니다.</translation>
+        </message>
+        <message>
+            <source>Nothing was exported: {0}</source>
+            <translation>아무것도 내보내지 않았습니다: {0}</translation>
+        </message>
+        <message>
+            <source>{0} already exists. Replace it?</source>
+            <translation>{0}이(가) 이미 있습니다. 바꾸시겠습니까?</translation>
+        </message>
+        <message>
+            <source>Include &amp;audio recordings, their tags stripped (recorded in the audit log)</source>
+            <translation>음성 녹음 포함(&amp;A) (태그 제거, 감사 기록에 남음)</translation>
+        </message>
+        <message>
+            <source>C&amp;hoose…</source>
+            <translation>선택(&amp;H)…</translation>
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>내보내기(&amp;E)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportModels</name>
+        <message>
+            <source>Pseudonym</source>
+            <translation>가명</translation>
+        </message>
+        <message>
+            <source>Interview</source>
+            <translation>면담일</translation>
+        </message>
+        <message>
+            <source>Consent covers</source>
+            <translation>동의 범위</translation>
+        </message>
+        <message>
+            <source>Consent does not cover {0}: this testimony will be left out.</source>
+            <translation>동의 범위에 {0}이(가) 없어 이 증언은 제외됩니다.</translation>
+        </message>
+        <message>
+            <source>{0}   ⚠ fingerprint not verified</source>
+            <translation>{0}   ⚠ 지문 확인 안 됨</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRunWizard</name>
         <message>
             <source>Create a store — Testimony Intake</source>
@@ -945,6 +1626,117 @@
         <message>
             <source>suggestions to check: {0}</source>
             <translation>확인할 제안: {0}개</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>This bundle was imported before; nothing changed.</source>
+            <translation>이미 가져온 번들입니다. 바뀐 것이 없습니다.</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>가져오기</translation>
+        </message>
+        <message>
+            <source>Choose a bundle, a withdrawal notice or a delivery receipt sent to this store. Every byte is checked before anything is stored.</source>
+            <translation>이 저장소로 보내온 번들, 동의 철회 통지 또는 수령 확인서를 선택하세요. 무엇이든 저장하기 전에 모든 바이트를 확인합니다.</translation>
+        </message>
+        <message>
+            <source>No file chosen</source>
+            <translation>선택한 파일 없음</translation>
+        </message>
+        <message>
+            <source>Where it comes from</source>
+            <translation>출처</translation>
+        </message>
+        <message>
+            <source>This sender is not among your contacts. Anyone can make a bundle and sign it with a name of their choosing: call the sender on a number you already know and read the fingerprint above to each other.</source>
+            <translation>이 발신자는 연락처에 없습니다. 누구든 아무 이름으로나 번들을 만들고 서명할 수 있습니다. 이미 알고 있는 번호로 발신자에게 전화하여 위의 지문을 서로 읽어 비교하세요.</translation>
+        </message>
+        <message>
+            <source>You have not verified this contact's fingerprint yet: compare it under Contacts.</source>
+            <translation>이 연락처의 지문을 아직 확인하지 않았습니다. 연락처에서 비교하세요.</translation>
+        </message>
+        <message>
+            <source>A signed receipt, encrypted to the sender, saying this bundle arrived whole</source>
+            <translation>이 번들이 온전히 도착했음을 알리는, 보낸 사람에게만 열리는 서명된 확인서</translation>
+        </message>
+        <message>
+            <source>Choose a file to import</source>
+            <translation>가져올 파일 선택</translation>
+        </message>
+        <message>
+            <source>Bundles, notices and receipts (*.tib.age *.tin.age *.tir.age);;All files (*)</source>
+            <translation>번들, 통지, 확인서 (*.tib.age *.tin.age *.tir.age);;모든 파일 (*)</translation>
+        </message>
+        <message>
+            <source>Checked: the encryption, the sender's signature, and every file's SHA-256 and size.</source>
+            <translation>확인 완료: 암호화, 발신자 서명, 모든 파일의 SHA-256과 크기.</translation>
+        </message>
+        <message>
+            <source>Checked: the encryption, the sender's signature, that it is addressed to this store, and that it matches what this store sent or received.</source>
+            <translation>확인 완료: 암호화, 발신자 서명, 이 저장소 앞으로 온 것인지, 그리고 이 저장소가 보내거나 받은 것과 일치하는지.</translation>
+        </message>
+        <message>
+            <source>Imported. New testimonies: {0}; new revisions: {1}; unchanged: {2}; attachments added: {3}.</source>
+            <translation>가져왔습니다. 새 증언: {0}건; 새 개정판: {1}건; 변경 없음: {2}건; 추가된 첨부: {3}건.</translation>
+        </message>
+        <message>
+            <source>Checking the bundle…</source>
+            <translation>번들을 확인하는 중…</translation>
+        </message>
+        <message>
+            <source>Withdrawal notice</source>
+            <translation>동의 철회 통지</translation>
+        </message>
+        <message>
+            <source>Checking was cancelled; nothing was imported.</source>
+            <translation>확인을 취소했습니다. 아무것도 가져오지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>가져오는 중…</translation>
+        </message>
+        <message>
+            <source>Import cancelled; nothing was stored.</source>
+            <translation>가져오기를 취소했습니다. 아무것도 저장하지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>Older than the revisions you already have, so left as they are: {0}.</source>
+            <translation>이미 있는 개정판보다 오래되어 그대로 둔 증언: {0}건.</translation>
+        </message>
+        <message>
+            <source>The sender was added to your contacts as {0}.</source>
+            <translation>발신자를 {0}(이)라는 이름으로 연락처에 추가했습니다.</translation>
+        </message>
+        <message>
+            <source>Delivery receipt</source>
+            <translation>수령 확인서</translation>
+        </message>
+        <message>
+            <source>This file cannot be imported: {0}</source>
+            <translation>이 파일은 가져올 수 없습니다: {0}</translation>
+        </message>
+        <message>
+            <source>Nothing was imported: {0}</source>
+            <translation>아무것도 가져오지 않았습니다: {0}</translation>
+        </message>
+        <message>
+            <source>C&amp;hoose…</source>
+            <translation>선택(&amp;H)…</translation>
+        </message>
+        <message>
+            <source>I have &amp;compared this fingerprint with the sender, and it matches</source>
+            <translation>발신자와 이 지문을 비교했고 일치합니다(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>가져오기(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Write a delivery &amp;receipt…</source>
+            <translation>수령 확인서 작성(&amp;R)…</translation>
         </message>
     </context>
     <context>
@@ -1206,6 +1998,82 @@
         <message>
             <source>Not in the gazetteer (kept as typed)</source>
             <translation>지명 사전에 없음 (입력한 대로 보관)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProvenanceView</name>
+        <message>
+            <source>{0} bytes</source>
+            <translation>{0}바이트</translation>
+        </message>
+        <message>
+            <source>{0} (contact, fingerprint not verified)</source>
+            <translation>{0} (연락처, 지문 확인 안 됨)</translation>
+        </message>
+        <message>
+            <source>From:</source>
+            <translation>보낸 곳:</translation>
+        </message>
+        <message>
+            <source>Fingerprint:</source>
+            <translation>지문:</translation>
+        </message>
+        <message>
+            <source>Created:</source>
+            <translation>만든 때:</translation>
+        </message>
+        <message>
+            <source>Purpose and level:</source>
+            <translation>목적과 수준:</translation>
+        </message>
+        <message>
+            <source>Holds:</source>
+            <translation>내용:</translation>
+        </message>
+        <message>
+            <source>Bundle:</source>
+            <translation>번들:</translation>
+        </message>
+        <message>
+            <source>Unknown sender — the card says “{0}”</source>
+            <translation>알 수 없는 발신자 — 카드의 이름은 “{0}”</translation>
+        </message>
+        <message>
+            <source>{0} (verified contact)</source>
+            <translation>{0} (확인된 연락처)</translation>
+        </message>
+        <message>
+            <source>{0}, {1} level</source>
+            <translation>{0}, {1} 수준</translation>
+        </message>
+        <message>
+            <source>Testimonies: {0}; attachments: {1} ({2} in all)</source>
+            <translation>증언 {0}건; 첨부 {1}건 (모두 {2})</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptAction</name>
+        <message>
+            <source>Save the delivery receipt</source>
+            <translation>수령 확인서 저장</translation>
+        </message>
+        <message>
+            <source>Delivery receipts (*.tir.age)</source>
+            <translation>수령 확인서 (*.tir.age)</translation>
+        </message>
+        <message>
+            <source>Delivery receipt</source>
+            <translation>수령 확인서</translation>
+        </message>
+        <message>
+            <source>Writing the delivery receipt…</source>
+            <translation>수령 확인서를 작성하는 중…</translation>
+        </message>
+        <message>
+            <source>The receipt for bundle {0} was saved as {1}.
+It is encrypted to {2}: send it back to them, so their ledger shows the bundle as delivered and verified.</source>
+            <translation>번들 {0}의 수령 확인서를 {1}(으)로 저장했습니다.
+{2}만 열 수 있도록 암호화되었습니다. 보낸 쪽에 돌려보내면 그쪽 전달 기록에 이 번들이 전달 및 검증 완료로 표시됩니다.</translation>
         </message>
     </context>
     <context>
@@ -1834,6 +2702,265 @@
         </message>
     </context>
     <context>
+        <name>SavedSearches</name>
+        <message>
+            <source>(no query)</source>
+            <translation>(검색어 없음)</translation>
+        </message>
+        <message>
+            <source>Name for the current search</source>
+            <translation>현재 검색의 이름</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>저장</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>실행</translation>
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation>삭제…</translation>
+        </message>
+        <message>
+            <source>Delete saved search</source>
+            <translation>저장된 검색 삭제</translation>
+        </message>
+        <message>
+            <source>Type a query or choose a filter first.</source>
+            <translation>먼저 검색어를 입력하거나 필터를 선택하십시오.</translation>
+        </message>
+        <message>
+            <source>Give the search a name.</source>
+            <translation>검색 이름을 입력하십시오.</translation>
+        </message>
+        <message>
+            <source>Delete the saved search “{0}”?</source>
+            <translation>저장된 검색 “{0}”을(를) 삭제하시겠습니까?</translation>
+        </message>
+        <message>
+            <source>Saved as “{0}”.</source>
+            <translation>“{0}”(으)로 저장했습니다.</translation>
+        </message>
+        <message>
+            <source>Deleted “{0}”.</source>
+            <translation>“{0}”을(를) 삭제했습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Screens</name>
+        <message>
+            <source>Transfers</source>
+            <translation>전달 기록</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchFields</name>
+        <message>
+            <source>Narrative</source>
+            <translation>진술 내용</translation>
+        </message>
+        <message>
+            <source>Pseudonym</source>
+            <translation>가명</translation>
+        </message>
+        <message>
+            <source>Origin</source>
+            <translation>출신지</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>설명</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>장소</translation>
+        </message>
+        <message>
+            <source>Facility</source>
+            <translation>시설</translation>
+        </message>
+        <message>
+            <source>Facility kind</source>
+            <translation>시설 종류</translation>
+        </message>
+        <message>
+            <source>Perpetrator</source>
+            <translation>가해자</translation>
+        </message>
+        <message>
+            <source>Run by</source>
+            <translation>운영 기관</translation>
+        </message>
+        <message>
+            <source>Event type</source>
+            <translation>사건 유형</translation>
+        </message>
+        <message>
+            <source>Restrictions</source>
+            <translation>제약 사항</translation>
+        </message>
+        <message>
+            <source>Withdrawal note</source>
+            <translation>철회 메모</translation>
+        </message>
+        <message>
+            <source>Interpreter</source>
+            <translation>통역사</translation>
+        </message>
+        <message>
+            <source>Interviewer</source>
+            <translation>면담자</translation>
+        </message>
+        <message>
+            <source>Attachment</source>
+            <translation>첨부파일</translation>
+        </message>
+        <message>
+            <source>Event {0} · {1}</source>
+            <translation>사건 {0} · {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchFilters</name>
+        <message>
+            <source>Any event type</source>
+            <translation>모든 사건 유형</translation>
+        </message>
+        <message>
+            <source>Any place (단둥, Dandong, 丹东…)</source>
+            <translation>모든 장소 (단둥, Dandong, 丹东…)</translation>
+        </message>
+        <message>
+            <source>Any facility</source>
+            <translation>모든 시설</translation>
+        </message>
+        <message>
+            <source>Any perpetrator</source>
+            <translation>모든 가해자</translation>
+        </message>
+        <message>
+            <source>Any consent</source>
+            <translation>모든 동의</translation>
+        </message>
+        <message>
+            <source>Include testimonies whose consent was withdrawn</source>
+            <translation>동의가 철회된 증언도 포함</translation>
+        </message>
+        <message>
+            <source>Clear filters</source>
+            <translation>필터 지우기</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>사건</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>시기</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>장소</translation>
+        </message>
+        <message>
+            <source>Facility</source>
+            <translation>시설</translation>
+        </message>
+        <message>
+            <source>Perpetrator</source>
+            <translation>가해자</translation>
+        </message>
+        <message>
+            <source>Consent</source>
+            <translation>동의</translation>
+        </message>
+        <message>
+            <source>Sender</source>
+            <translation>보낸 곳</translation>
+        </message>
+        <message>
+            <source>Any sender</source>
+            <translation>모든 보낸 곳</translation>
+        </message>
+        <message>
+            <source>Recorded in this store</source>
+            <translation>이 저장소에서 기록함</translation>
+        </message>
+        <message>
+            <source>from, e.g. 2019</source>
+            <translation>부터, 예: 2019</translation>
+        </message>
+        <message>
+            <source>to, e.g. 2019-03</source>
+            <translation>까지, 예: 2019-03</translation>
+        </message>
+        <message>
+            <source>A year, a month or a day: 2019, 2019-03 or 2019-03-14. A partial date stands for its whole span.</source>
+            <translation>연도, 월 또는 일: 2019, 2019-03 또는 2019-03-14. 일부만 적은 날짜는 그 기간 전체를 뜻합니다.</translation>
+        </message>
+        <message>
+            <source>The end of the period is before its start.</source>
+            <translation>기간의 끝이 시작보다 앞섭니다.</translation>
+        </message>
+        <message>
+            <source>Covers {0} use today</source>
+            <translation>{0} 동의가 현재 유효함</translation>
+        </message>
+        <message>
+            <source>“{0}” is not a date: write 2019, 2019-03 or 2019-03-14.</source>
+            <translation>“{0}”은(는) 날짜가 아닙니다. 2019, 2019-03 또는 2019-03-14 형식으로 쓰십시오.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPanel</name>
+        <message>
+            <source>Search testimonies (단둥, Onsong, "a phrase", -word)</source>
+            <translation>증언 검색 (단둥, Onsong, "구절", -제외어)</translation>
+        </message>
+        <message>
+            <source>Korean or English. Two characters are enough (단둥 finds 단둥에서). "Quotes" keep a phrase together, OR gives alternatives, -word leaves a word out.</source>
+            <translation>한국어 또는 영어. 두 글자로도 찾습니다 (단둥으로 단둥에서를 찾음). "따옴표"는 구절을 그대로 찾고, OR는 둘 중 하나, -단어는 그 단어를 뺍니다.</translation>
+        </message>
+        <message>
+            <source>Show more results</source>
+            <translation>결과 더 보기</translation>
+        </message>
+        <message>
+            <source>Saved searches</source>
+            <translation>저장된 검색</translation>
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation>검색 중…</translation>
+        </message>
+        <message>
+            <source>No testimony matches.</source>
+            <translation>일치하는 증언이 없습니다.</translation>
+        </message>
+        <message>
+            <source>1 testimony matches.</source>
+            <translation>증언 1건이 일치합니다.</translation>
+        </message>
+        <message>
+            <source>Filters</source>
+            <translation>필터</translation>
+        </message>
+        <message>
+            <source>{0} testimonies match; the best {1} are shown.</source>
+            <translation>증언 {0}건이 일치합니다. 가장 잘 맞는 {1}건을 보여 줍니다.</translation>
+        </message>
+        <message>
+            <source>{0} testimonies match.</source>
+            <translation>증언 {0}건이 일치합니다.</translation>
+        </message>
+        <message>
+            <source>Filters ({0})</source>
+            <translation>필터 ({0})</translation>
+        </message>
+    </context>
+    <context>
         <name>SecretInput</name>
         <message>
             <source>The &amp;passphrase the store had when the backup was made</source>
@@ -1940,6 +3067,200 @@ The erase cannot be undone. Make sure a backup and the recovery key are kept som
             <translation>암호 문구를 {0}번 연속으로 틀리면 저장소를 삭제할까요?
 
 삭제는 되돌릴 수 없습니다. 백업과 복구 키를 다른 곳에 보관했는지 확인하세요.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsChart</name>
+        <message>
+            <source>Events</source>
+            <translation>사건</translation>
+        </message>
+        <message>
+            <source>Survivors</source>
+            <translation>생존자</translation>
+        </message>
+        <message>
+            <source>Events by {0}</source>
+            <translation>{0}별 사건</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsDashboard</name>
+        <message>
+            <source>Statistics</source>
+            <translation>통계</translation>
+        </message>
+        <message>
+            <source>Counting…</source>
+            <translation>세는 중…</translation>
+        </message>
+        <message>
+            <source>Export table as CSV</source>
+            <translation>표를 CSV로 내보내기</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 파일 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Save chart as PNG</source>
+            <translation>차트를 PNG로 저장</translation>
+        </message>
+        <message>
+            <source>PNG images (*.png)</source>
+            <translation>PNG 이미지 (*.png)</translation>
+        </message>
+        <message>
+            <source>survivors</source>
+            <translation>명</translation>
+        </message>
+        <message>
+            <source>Counting events…</source>
+            <translation>사건을 세는 중…</translation>
+        </message>
+        <message>
+            <source>Too few survivors to show any count.</source>
+            <translation>생존자가 너무 적어 어떤 수도 보여 줄 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Could not write {0}.</source>
+            <translation>{0}을(를) 쓸 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Rows with fewer survivors than this are withheld. It cannot be set below {0}.</source>
+            <translation>생존자가 이보다 적은 행은 숨깁니다. {0}보다 낮게 설정할 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Counting events, and the survivors (testimonies) behind them. {0}: fewer than {1} survivors; x: withheld with such a row, or so that the total cannot give one away.</source>
+            <translation>사건 수와 그 사건을 증언한 생존자(증언) 수입니다. {0}: 생존자 {1}명 미만. x: 그런 행과 함께, 또는 합계로 작은 행이 드러나지 않도록 숨김.</translation>
+        </message>
+        <message>
+            <source>Saved {0}.</source>
+            <translation>{0}을(를) 저장했습니다.</translation>
+        </message>
+        <message>
+            <source>Export &amp;table as CSV…</source>
+            <translation>표를 CSV로 내보내기(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Save chart as &amp;PNG…</source>
+            <translation>차트를 PNG로 저장(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>닫기(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Count &amp;by</source>
+            <translation>기준(&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;Withhold rows under</source>
+            <translation>생존자 수가 다음 미만인 행은 숨김(&amp;W):</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsModel</name>
+        <message>
+            <source>Withheld too, so that the total cannot give a small row away.</source>
+            <translation>합계로 작은 행이 드러나지 않도록 이 행도 숨겼습니다.</translation>
+        </message>
+        <message>
+            <source>Event type</source>
+            <translation>사건 유형</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>연도</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>장소</translation>
+        </message>
+        <message>
+            <source>Province</source>
+            <translation>도(성)</translation>
+        </message>
+        <message>
+            <source>Perpetrator</source>
+            <translation>가해자</translation>
+        </message>
+        <message>
+            <source>Survivor sex</source>
+            <translation>생존자 성별</translation>
+        </message>
+        <message>
+            <source>Age band</source>
+            <translation>연령대</translation>
+        </message>
+        <message>
+            <source>Events</source>
+            <translation>사건</translation>
+        </message>
+        <message>
+            <source>Survivors</source>
+            <translation>생존자</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>합계</translation>
+        </message>
+        <message>
+            <source>Fewer than {0} survivors: withheld so that no one can be singled out.</source>
+            <translation>생존자가 {0}명 미만: 누구도 특정되지 않도록 숨겼습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoreCheck</name>
+        <message>
+            <source>The store has damage</source>
+            <translation>저장소가 손상되었습니다</translation>
+        </message>
+        <message>
+            <source>Checking every page, revision and attachment…</source>
+            <translation>모든 페이지, 수정 이력, 첨부 파일을 검사하는 중…</translation>
+        </message>
+        <message>
+            <source>{0} revisions, {1} attachments, {2} audit entries checked.</source>
+            <translation>수정 이력 {0}건, 첨부 파일 {1}개, 감사 기록 {2}건을 검사했습니다.</translation>
+        </message>
+        <message>
+            <source>Check the store</source>
+            <translation>저장소 검사</translation>
+        </message>
+        <message>
+            <source>The quick check at unlock found a problem in the store:
+
+{0}
+
+You can keep working. Make a backup soon, and run the full check to see everything that is damaged. Run the full check now?</source>
+            <translation>잠금 해제 때 실행한 빠른 검사에서 저장소의 문제를 발견했습니다:
+
+{0}
+
+계속 작업할 수 있습니다. 곧 백업을 만들고, 손상된 부분을 모두 보려면 전체 검사를 실행하세요. 지금 전체 검사를 실행할까요?</translation>
+        </message>
+        <message>
+            <source>The store is intact: {0}</source>
+            <translation>저장소에 이상이 없습니다: {0}</translation>
+        </message>
+        <message>
+            <source>… and {0} more.</source>
+            <translation>… 외 {0}건.</translation>
+        </message>
+        <message>
+            <source>The store is damaged ({0} problems):
+
+{1}
+
+{2}
+Make a backup of what is left now; a backup made before the damage can be restored into a new store location.</source>
+            <translation>저장소가 손상되었습니다(문제 {0}건):
+
+{1}
+
+{2}
+남아 있는 것을 지금 백업하세요. 손상 전에 만든 백업은 새 저장소 위치에 복원할 수 있습니다.</translation>
         </message>
     </context>
     <context>
@@ -2115,6 +3436,83 @@ The erase cannot be undone. Make sure a backup and the recovery key are kept som
         </message>
     </context>
     <context>
+        <name>TransfersView</name>
+        <message>
+            <source>Sent, no receipt yet</source>
+            <translation>보냄, 수령 확인서 없음</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>받는 곳</translation>
+        </message>
+        <message>
+            <source>Fingerprint</source>
+            <translation>지문</translation>
+        </message>
+        <message>
+            <source>Purpose</source>
+            <translation>용도</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>수준</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>보낸 시각</translation>
+        </message>
+        <message>
+            <source>Bundle</source>
+            <translation>번들</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>상태</translation>
+        </message>
+        <message>
+            <source>Full</source>
+            <translation>전체</translation>
+        </message>
+        <message>
+            <source>Redacted</source>
+            <translation>비식별</translation>
+        </message>
+        <message>
+            <source>Delivered and verified ({0})</source>
+            <translation>전달 및 검증 완료 ({0})</translation>
+        </message>
+        <message>
+            <source>(no longer a contact)</source>
+            <translation>(더 이상 연락처 아님)</translation>
+        </message>
+        <message>
+            <source>This testimony has not been exported.</source>
+            <translation>이 증언은 내보낸 적이 없습니다.</translation>
+        </message>
+        <message>
+            <source>Nothing has been exported from this store yet.</source>
+            <translation>이 저장소에서 아직 아무것도 내보내지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>withdrawal notice written {0}</source>
+            <translation>철회 통지 작성 {0}</translation>
+        </message>
+        <message>
+            <source>Transfers: {0} · delivered and verified: {1}</source>
+            <translation>보낸 기록 {0}건 · 전달 및 검증 완료 {1}건</translation>
+        </message>
+        <message>
+            <source>Bundle {0}
+Manifest SHA-256 {1}</source>
+            <translation>번들 {0}
+매니페스트 SHA-256 {1}</translation>
+        </message>
+        <message>
+            <source>Receipt {0}, signed {1}</source>
+            <translation>수령 확인서 {0}, 서명 {1}</translation>
+        </message>
+    </context>
+    <context>
         <name>UnlockPage</name>
         <message>
             <source>No store yet</source>
@@ -2256,7 +3654,7 @@ The erase cannot be undone. Make sure a backup and the recovery key are kept som
             <translation>백업 확인에 실패했습니다: {0}</translation>
         </message>
         <message>
-            <source>made {0}, {1} attachment files, {2}</source>
+            <source>made {0}; attachment files: {1}; {2}</source>
             <translation>{0}에 만듦, 첨부 파일 {1}개, {2}</translation>
         </message>
     </context>
@@ -2279,18 +3677,6 @@ The erase cannot be undone. Make sure a backup and the recovery key are kept som
             <translation>통지를 저장할 위치</translation>
         </message>
         <message>
-            <source>Choose…</source>
-            <translation>선택…</translation>
-        </message>
-        <message>
-            <source>Note for the recipients:</source>
-            <translation>받는 곳에 보낼 메모:</translation>
-        </message>
-        <message>
-            <source>Folder:</source>
-            <translation>폴더:</translation>
-        </message>
-        <message>
             <source>Legal teams that received this testimony:</source>
             <translation>이 증언을 받은 법률팀:</translation>
         </message>
@@ -2307,8 +3693,24 @@ The erase cannot be undone. Make sure a backup and the recovery key are kept som
             <translation>아래 법률팀마다 가져올 서명된 철회 통지가 만들어집니다. 각 파일을 해당 팀에 보내세요.</translation>
         </message>
         <message>
-            <source>Withdraw consent and write notices</source>
-            <translation>동의 철회 및 통지 작성</translation>
+            <source>C&amp;hoose…</source>
+            <translation>선택(&amp;H)…</translation>
+        </message>
+        <message>
+            <source>&amp;Note for the recipients:</source>
+            <translation>받는 곳에 보낼 메모(&amp;N):</translation>
+        </message>
+        <message>
+            <source>&amp;Folder:</source>
+            <translation>폴더(&amp;F):</translation>
+        </message>
+        <message>
+            <source>&amp;Withdraw consent</source>
+            <translation>동의 철회(&amp;W)</translation>
+        </message>
+        <message>
+            <source>&amp;Withdraw consent and write notices</source>
+            <translation>동의 철회 및 통지 작성(&amp;W)</translation>
         </message>
         <message>
             <source>No legal team received this testimony, so no notice is needed.</source>
@@ -2428,1396 +3830,6 @@ No discards it; Cancel keeps it for later.</source>
         <message>
             <source>Search</source>
             <translation>검색</translation>
-        </message>
-    </context>
-    <context>
-        <name>StoreCheck</name>
-        <message>
-            <source>The store has damage</source>
-            <translation>저장소가 손상되었습니다</translation>
-        </message>
-        <message>
-            <source>Checking every page, revision and attachment…</source>
-            <translation>모든 페이지, 수정 이력, 첨부 파일을 검사하는 중…</translation>
-        </message>
-        <message>
-            <source>{0} revisions, {1} attachments, {2} audit entries checked.</source>
-            <translation>수정 이력 {0}건, 첨부 파일 {1}개, 감사 기록 {2}건을 검사했습니다.</translation>
-        </message>
-        <message>
-            <source>Check the store</source>
-            <translation>저장소 검사</translation>
-        </message>
-        <message>
-            <source>The quick check at unlock found a problem in the store:
-
-{0}
-
-You can keep working. Make a backup soon, and run the full check to see everything that is damaged. Run the full check now?</source>
-            <translation>잠금 해제 때 실행한 빠른 검사에서 저장소의 문제를 발견했습니다:
-
-{0}
-
-계속 작업할 수 있습니다. 곧 백업을 만들고, 손상된 부분을 모두 보려면 전체 검사를 실행하세요. 지금 전체 검사를 실행할까요?</translation>
-        </message>
-        <message>
-            <source>The store is intact: {0}</source>
-            <translation>저장소에 이상이 없습니다: {0}</translation>
-        </message>
-        <message>
-            <source>… and {0} more.</source>
-            <translation>… 외 {0}건.</translation>
-        </message>
-        <message>
-            <source>The store is damaged ({0} problems):
-
-{1}
-
-{2}
-Make a backup of what is left now; a backup made before the damage can be restored into a new store location.</source>
-            <translation>저장소가 손상되었습니다(문제 {0}건):
-
-{1}
-
-{2}
-남아 있는 것을 지금 백업하세요. 손상 전에 만든 백업은 새 저장소 위치에 복원할 수 있습니다.</translation>
-        </message>
-    </context>
-    <context>
-        <name>BackupFiles</name>
-        <message>
-            <source>Write the backup to</source>
-            <translation>백업을 쓸 위치</translation>
-        </message>
-        <message>
-            <source>Testimony Intake backups (*.tibak);;All files (*)</source>
-            <translation>Testimony Intake 백업 (*.tibak);;모든 파일 (*)</translation>
-        </message>
-        <message>
-            <source>Choose a backup</source>
-            <translation>백업 선택</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExportChecksDialog</name>
-        <message>
-            <source>consent was withdrawn on {0}</source>
-            <translation>{0}에 동의가 철회됨</translation>
-        </message>
-        <message>
-            <source>no consent has been recorded</source>
-            <translation>기록된 동의가 없음</translation>
-        </message>
-        <message>
-            <source>consent was only recorded on {0}</source>
-            <translation>동의가 {0}에야 기록됨</translation>
-        </message>
-        <message>
-            <source>consent expired on {0}</source>
-            <translation>동의가 {0}에 만료됨</translation>
-        </message>
-        <message>
-            <source>consent was not given for {1}</source>
-            <translation>{1}에 대한 동의가 없음</translation>
-        </message>
-        <message>
-            <source>{0} ({1}): {2} shared by only {3} of the testimonies in this store (at least {4} needed). Suggested: {5}.</source>
-            <translation>{0} ({1}): 이 저장소에서 {2}이(가) 같은 증언이 {3}건뿐입니다 (최소 {4}건 필요). 제안: {5}.</translation>
-        </message>
-        <message>
-            <source>Before exporting</source>
-            <translation>내보내기 전에</translation>
-        </message>
-        <message>
-            <source>Export these survivors at the full level anyway (recorded in the audit log)</source>
-            <translation>그래도 이 생존자들을 전체 수준으로 내보내기 (감사 기록에 남음)</translation>
-        </message>
-        <message>
-            <source>Back</source>
-            <translation>돌아가기</translation>
-        </message>
-        <message>
-            <source>Leave them out and export</source>
-            <translation>이들을 빼고 내보내기</translation>
-        </message>
-        <message>
-            <source>Export</source>
-            <translation>내보내기</translation>
-        </message>
-        <message>
-            <source>Even generalised, only {0} would share it.</source>
-            <translation>일반화해도 같은 증언은 {0}건뿐입니다.</translation>
-        </message>
-        <message>
-            <source>Consent does not allow this export for:</source>
-            <translation>동의 범위가 이 내보내기를 허용하지 않는 증언:</translation>
-        </message>
-        <message>
-            <source>These testimonies will be left out.</source>
-            <translation>이 증언들은 제외됩니다.</translation>
-        </message>
-        <message>
-            <source>Survivors at risk (a full-level export identifies them):</source>
-            <translation>위험에 처한 생존자 (전체 수준으로 내보내면 신원이 드러납니다):</translation>
-        </message>
-        <message>
-            <source>They are left out unless you choose otherwise; the redacted level would include them safely.</source>
-            <translation>따로 선택하지 않으면 제외됩니다. 비식별 수준이라면 안전하게 포함할 수 있습니다.</translation>
-        </message>
-        <message>
-            <source>Recipients whose fingerprint was never verified:</source>
-            <translation>지문을 한 번도 확인하지 않은 수신자:</translation>
-        </message>
-        <message>
-            <source>If their card was swapped on the way, someone else could read this bundle. Verify them under Contacts first if you can.</source>
-            <translation>전달 과정에서 카드가 바뀌었다면 다른 사람이 이 번들을 읽을 수 있습니다. 가능하면 먼저 연락처에서 확인하세요.</translation>
-        </message>
-        <message>
-            <source>Survivors who could be re-identified from what the redacted copy still says:</source>
-            <translation>비식별 사본에 남은 내용으로 다시 식별될 수 있는 생존자:</translation>
-        </message>
-        <message>
-            <source>Generalising changes only the exported copy, never the store.</source>
-            <translation>일반화는 내보내는 사본만 바꾸며 저장소는 바꾸지 않습니다.</translation>
-        </message>
-        <message>
-            <source>Nothing is left to export.</source>
-            <translation>내보낼 증언이 남아 있지 않습니다.</translation>
-        </message>
-        <message>
-            <source>Generalise and export</source>
-            <translation>일반화하여 내보내기</translation>
-        </message>
-        <message>
-            <source>Export as is (recorded in the audit log)</source>
-            <translation>그대로 내보내기 (감사 기록에 남음)</translation>
-        </message>
-        <message>
-            <source>Where even generalising is not enough, exporting means accepting the risk, and the audit log records it.</source>
-            <translation>일반화로도 충분하지 않은 경우, 내보내면 그 위험을 감수하는 것이며 감사 기록에 남습니다.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CompareFingerprintDialog</name>
-        <message>
-            <source>Add a contact</source>
-            <translation>연락처 추가</translation>
-        </message>
-        <message>
-            <source>Verify a contact</source>
-            <translation>연락처 확인</translation>
-        </message>
-        <message>
-            <source>Name on the card:</source>
-            <translation>카드에 적힌 이름:</translation>
-        </message>
-        <message>
-            <source>Save as:</source>
-            <translation>저장할 이름:</translation>
-        </message>
-        <message>
-            <source>Every digit matches: add as verified</source>
-            <translation>모든 숫자가 일치함: 확인된 연락처로 추가</translation>
-        </message>
-        <message>
-            <source>Every digit matches: mark verified</source>
-            <translation>모든 숫자가 일치함: 확인됨으로 표시</translation>
-        </message>
-        <message>
-            <source>Add, verify later</source>
-            <translation>추가하고 나중에 확인</translation>
-        </message>
-        <message>
-            <source>Call {0} (on a number you already know, not one from the same message as the card) and read these six groups to each other. Only if every digit matches is the card really theirs.</source>
-            <translation>{0}에게 전화하여 (카드와 같은 메시지에 적힌 번호가 아니라 이미 알고 있는 번호로) 이 여섯 묶음의 숫자를 서로 읽어 주세요. 모든 숫자가 일치할 때에만 이 카드가 정말 그 사람의 것입니다.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ContactsDialog</name>
-        <message>
-            <source>Contacts and identity</source>
-            <translation>연락처와 신원</translation>
-        </message>
-        <message>
-            <source>This store's identity</source>
-            <translation>이 저장소의 신원</translation>
-        </message>
-        <message>
-            <source>Give your identity card to the legal teams you work with. When they call to check it, read them this fingerprint.</source>
-            <translation>함께 일하는 법률팀에 신원 카드를 전달하세요. 확인 전화가 오면 이 지문을 읽어 주세요.</translation>
-        </message>
-        <message>
-            <source>Save my identity card…</source>
-            <translation>내 신원 카드 저장…</translation>
-        </message>
-        <message>
-            <source>Contacts</source>
-            <translation>연락처</translation>
-        </message>
-        <message>
-            <source>No contacts yet. Add the identity card of each legal team you send to, and of each interviewer whose bundles you import.</source>
-            <translation>아직 연락처가 없습니다. 번들을 보낼 법률팀과 번들을 가져올 면담자의 신원 카드를 각각 추가하세요.</translation>
-        </message>
-        <message>
-            <source>Add from card…</source>
-            <translation>카드에서 추가…</translation>
-        </message>
-        <message>
-            <source>Mark verified…</source>
-            <translation>확인됨으로 표시…</translation>
-        </message>
-        <message>
-            <source>Save my identity card</source>
-            <translation>내 신원 카드 저장</translation>
-        </message>
-        <message>
-            <source>Identity cards (*.json)</source>
-            <translation>신원 카드 (*.json)</translation>
-        </message>
-        <message>
-            <source>Choose an identity card</source>
-            <translation>신원 카드 선택</translation>
-        </message>
-        <message>
-            <source>Identity cards (*.json);;All files (*)</source>
-            <translation>신원 카드 (*.json);;모든 파일 (*)</translation>
-        </message>
-        <message>
-            <source>Label: {0}</source>
-            <translation>이름: {0}</translation>
-        </message>
-        <message>
-            <source>{0} is now verified.</source>
-            <translation>{0}: 이제 확인되었습니다.</translation>
-        </message>
-        <message>
-            <source>Added {0}, verified.</source>
-            <translation>{0}을(를) 확인된 연락처로 추가했습니다.</translation>
-        </message>
-        <message>
-            <source>Added {0}, not verified yet: compare the fingerprint by phone, then mark it verified.</source>
-            <translation>{0}을(를) 추가했지만 아직 확인되지 않았습니다. 전화로 지문을 비교한 뒤 확인됨으로 표시하세요.</translation>
-        </message>
-        <message>
-            <source>Saved your identity card as {0}. It holds public keys only.</source>
-            <translation>신원 카드를 {0}(으)로 저장했습니다. 공개 키만 들어 있습니다.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ContactsModel</name>
-        <message>
-            <source>✔ verified</source>
-            <translation>✔ 확인됨</translation>
-        </message>
-        <message>
-            <source>⚠ not verified</source>
-            <translation>⚠ 확인 안 됨</translation>
-        </message>
-        <message>
-            <source>Label</source>
-            <translation>이름</translation>
-        </message>
-        <message>
-            <source>Fingerprint</source>
-            <translation>지문</translation>
-        </message>
-        <message>
-            <source>Verified</source>
-            <translation>확인</translation>
-        </message>
-        <message>
-            <source>Added</source>
-            <translation>추가한 날</translation>
-        </message>
-        <message>
-            <source>Read the fingerprint aloud with this contact over the phone, then mark it verified.</source>
-            <translation>이 연락처와 전화로 지문을 소리 내어 읽어 비교한 뒤 확인됨으로 표시하세요.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CustodyView</name>
-        <message>
-            <source>Recorded: consent for this testimony was already withdrawn here.</source>
-            <translation>기록했습니다: 이 증언의 동의는 이 저장소에서 이미 철회되어 있었습니다.</translation>
-        </message>
-        <message>
-            <source>Recorded: the bundle is marked delivered and verified by the recipient.</source>
-            <translation>기록했습니다: 번들이 수신자에게 전달되어 확인된 것으로 표시되었습니다.</translation>
-        </message>
-        <message>
-            <source>This notice was applied before; nothing changed.</source>
-            <translation>이미 적용된 통지입니다. 바뀐 것이 없습니다.</translation>
-        </message>
-        <message>
-            <source>This delivery was recorded before; nothing changed.</source>
-            <translation>이미 기록된 전달입니다. 바뀐 것이 없습니다.</translation>
-        </message>
-        <message>
-            <source>Document:</source>
-            <translation>문서:</translation>
-        </message>
-        <message>
-            <source>From:</source>
-            <translation>보낸 곳:</translation>
-        </message>
-        <message>
-            <source>Fingerprint:</source>
-            <translation>지문:</translation>
-        </message>
-        <message>
-            <source>Created:</source>
-            <translation>만든 때:</translation>
-        </message>
-        <message>
-            <source>Withdrawal of consent</source>
-            <translation>동의 철회</translation>
-        </message>
-        <message>
-            <source>Testimony:</source>
-            <translation>증언:</translation>
-        </message>
-        <message>
-            <source>Withdrawn on:</source>
-            <translation>철회일:</translation>
-        </message>
-        <message>
-            <source>Delivery receipt</source>
-            <translation>수령 확인서</translation>
-        </message>
-        <message>
-            <source>Bundle:</source>
-            <translation>번들:</translation>
-        </message>
-        <message>
-            <source>Imported there:</source>
-            <translation>상대측 가져온 때:</translation>
-        </message>
-        <message>
-            <source>Applied: the testimony is now marked withdrawn (revision {0}). It is kept with its custody trail and refused by every export.</source>
-            <translation>적용했습니다: 이 증언은 이제 철회된 것으로 표시됩니다 (개정판 {0}). 보관 이력과 함께 남아 있으며 어떤 내보내기에서도 거부됩니다.</translation>
-        </message>
-        <message>
-            <source>{0}; testimonies: {1}</source>
-            <translation>{0}; 증언 {1}건</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExportDialog</name>
-        <message>
-            <source>Purpose</source>
-            <translation>목적</translation>
-        </message>
-        <message>
-            <source>Include audio recordings, their tags stripped (recorded in the audit log)</source>
-            <translation>음성 녹음 포함 (태그 제거, 감사 기록에 남음)</translation>
-        </message>
-        <message>
-            <source>At the redacted level, audio is left out unless you include it; a voice can identify a survivor. Documents and video are always left out.</source>
-            <translation>비식별 수준에서는 포함하지 않는 한 음성을 빼고 보냅니다. 목소리로 생존자를 알아볼 수 있기 때문입니다. 문서와 동영상은 언제나 제외됩니다.</translation>
-        </message>
-        <message>
-            <source>Disclosure level</source>
-            <translation>공개 수준</translation>
-        </message>
-        <message>
-            <source>Courts, prosecutors, UN mechanisms: needs consent to legal use.</source>
-            <translation>법원, 검찰, 유엔 기구: 법적 이용에 대한 동의가 필요합니다.</translation>
-        </message>
-        <message>
-            <source>Reports and briefings by human rights groups: needs consent to advocacy.</source>
-            <translation>인권 단체의 보고서와 브리핑: 옹호 활동에 대한 동의가 필요합니다.</translation>
-        </message>
-        <message>
-            <source>Anything made public: needs consent to publication.</source>
-            <translation>공개되는 모든 것: 공개 출판에 대한 동의가 필요합니다.</translation>
-        </message>
-        <message>
-            <source>Names, numbers and places below city level replaced; the survivor named by pseudonym only.</source>
-            <translation>이름, 번호, 시 아래 단위의 장소를 가리고 생존자는 가명으로만 표시합니다.</translation>
-        </message>
-        <message>
-            <source>Everything as recorded, for a recipient who may know who the survivor is.</source>
-            <translation>기록된 그대로 보냅니다. 생존자가 누구인지 알아도 되는 수신자에게만.</translation>
-        </message>
-        <message>
-            <source>Export a bundle</source>
-            <translation>번들 내보내기</translation>
-        </message>
-        <message>
-            <source>Filter by pseudonym</source>
-            <translation>가명으로 거르기</translation>
-        </message>
-        <message>
-            <source>Testimonies</source>
-            <translation>증언</translation>
-        </message>
-        <message>
-            <source>No contacts yet: add the legal team's identity card under Contacts first.</source>
-            <translation>아직 연락처가 없습니다. 먼저 연락처에서 법률팀의 신원 카드를 추가하세요.</translation>
-        </message>
-        <message>
-            <source>Recipients (only they can open the bundle)</source>
-            <translation>수신자 (이들만 번들을 열 수 있음)</translation>
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation>선택…</translation>
-        </message>
-        <message>
-            <source>Bundle file</source>
-            <translation>번들 파일</translation>
-        </message>
-        <message>
-            <source>Export…</source>
-            <translation>내보내기…</translation>
-        </message>
-        <message>
-            <source>Write the bundle to</source>
-            <translation>번들을 저장할 위치</translation>
-        </message>
-        <message>
-            <source>Checking consent and risks…</source>
-            <translation>동의와 위험을 확인하는 중…</translation>
-        </message>
-        <message>
-            <source>Nothing was exported.</source>
-            <translation>아무것도 내보내지 않았습니다.</translation>
-        </message>
-        <message>
-            <source>Writing the bundle…</source>
-            <translation>번들을 쓰는 중…</translation>
-        </message>
-        <message>
-            <source>Recorded in the audit log:</source>
-            <translation>감사 기록에 남은 내용:</translation>
-        </message>
-        <message>
-            <source>Export cancelled; no file was written.</source>
-            <translation>내보내기를 취소했습니다. 파일을 쓰지 않았습니다.</translation>
-        </message>
-        <message>
-            <source>Bundles (*{0});;All files (*)</source>
-            <translation>번들 (*{0});;모든 파일 (*)</translation>
-        </message>
-        <message>
-            <source>{0} of {1} chosen</source>
-            <translation>{1}건 중 {0}건 선택</translation>
-        </message>
-        <message>
-            <source>Bundle written: {0}</source>
-            <translation>번들을 저장했습니다: {0}</translation>
-        </message>
-        <message>
-            <source>Testimonies: {0}; attachments: {1}; for {2}, {3} level; to {4}.</source>
-            <translation>증언 {0}건, 첨부 {1}건; 목적: {2}, {3} 수준; 수신자: {4}.</translation>
-        </message>
-        <message>
-            <source>{0} is a folder; choose a file name.</source>
-            <translation>{0}은(는) 폴더입니다. 파일 이름을 정하세요.</translation>
-        </message>
-        <message>
-            <source>The folder {0} does not exist.</source>
-            <translation>폴더 {0}이(가) 없습니다.</translation>
-        </message>
-        <message>
-            <source>Nothing was exported: {0}</source>
-            <translation>아무것도 내보내지 않았습니다: {0}</translation>
-        </message>
-        <message>
-            <source>{0} already exists. Replace it?</source>
-            <translation>{0}이(가) 이미 있습니다. 바꾸시겠습니까?</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExportModels</name>
-        <message>
-            <source>Pseudonym</source>
-            <translation>가명</translation>
-        </message>
-        <message>
-            <source>Interview</source>
-            <translation>면담일</translation>
-        </message>
-        <message>
-            <source>Consent covers</source>
-            <translation>동의 범위</translation>
-        </message>
-        <message>
-            <source>Consent does not cover {0}: this testimony will be left out.</source>
-            <translation>동의 범위에 {0}이(가) 없어 이 증언은 제외됩니다.</translation>
-        </message>
-        <message>
-            <source>{0}   ⚠ fingerprint not verified</source>
-            <translation>{0}   ⚠ 지문 확인 안 됨</translation>
-        </message>
-    </context>
-    <context>
-        <name>ImportDialog</name>
-        <message>
-            <source>This bundle was imported before; nothing changed.</source>
-            <translation>이미 가져온 번들입니다. 바뀐 것이 없습니다.</translation>
-        </message>
-        <message>
-            <source>Import</source>
-            <translation>가져오기</translation>
-        </message>
-        <message>
-            <source>Choose a bundle, a withdrawal notice or a delivery receipt sent to this store. Every byte is checked before anything is stored.</source>
-            <translation>이 저장소로 보내온 번들, 동의 철회 통지 또는 수령 확인서를 선택하세요. 무엇이든 저장하기 전에 모든 바이트를 확인합니다.</translation>
-        </message>
-        <message>
-            <source>No file chosen</source>
-            <translation>선택한 파일 없음</translation>
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation>선택…</translation>
-        </message>
-        <message>
-            <source>Where it comes from</source>
-            <translation>출처</translation>
-        </message>
-        <message>
-            <source>This sender is not among your contacts. Anyone can make a bundle and sign it with a name of their choosing: call the sender on a number you already know and read the fingerprint above to each other.</source>
-            <translation>이 발신자는 연락처에 없습니다. 누구든 아무 이름으로나 번들을 만들고 서명할 수 있습니다. 이미 알고 있는 번호로 발신자에게 전화하여 위의 지문을 서로 읽어 비교하세요.</translation>
-        </message>
-        <message>
-            <source>I have compared this fingerprint with the sender, and it matches</source>
-            <translation>발신자와 이 지문을 비교했고 일치합니다</translation>
-        </message>
-        <message>
-            <source>You have not verified this contact's fingerprint yet: compare it under Contacts.</source>
-            <translation>이 연락처의 지문을 아직 확인하지 않았습니다. 연락처에서 비교하세요.</translation>
-        </message>
-        <message>
-            <source>Write a delivery receipt…</source>
-            <translation>수령 확인서 작성…</translation>
-        </message>
-        <message>
-            <source>A signed receipt, encrypted to the sender, saying this bundle arrived whole</source>
-            <translation>이 번들이 온전히 도착했음을 알리는, 보낸 사람에게만 열리는 서명된 확인서</translation>
-        </message>
-        <message>
-            <source>Choose a file to import</source>
-            <translation>가져올 파일 선택</translation>
-        </message>
-        <message>
-            <source>Bundles, notices and receipts (*.tib.age *.tin.age *.tir.age);;All files (*)</source>
-            <translation>번들, 통지, 확인서 (*.tib.age *.tin.age *.tir.age);;모든 파일 (*)</translation>
-        </message>
-        <message>
-            <source>Checked: the encryption, the sender's signature, and every file's SHA-256 and size.</source>
-            <translation>확인 완료: 암호화, 발신자 서명, 모든 파일의 SHA-256과 크기.</translation>
-        </message>
-        <message>
-            <source>Checked: the encryption, the sender's signature, that it is addressed to this store, and that it matches what this store sent or received.</source>
-            <translation>확인 완료: 암호화, 발신자 서명, 이 저장소 앞으로 온 것인지, 그리고 이 저장소가 보내거나 받은 것과 일치하는지.</translation>
-        </message>
-        <message>
-            <source>Imported. New testimonies: {0}; new revisions: {1}; unchanged: {2}; attachments added: {3}.</source>
-            <translation>가져왔습니다. 새 증언: {0}건; 새 개정판: {1}건; 변경 없음: {2}건; 추가된 첨부: {3}건.</translation>
-        </message>
-        <message>
-            <source>Checking the bundle…</source>
-            <translation>번들을 확인하는 중…</translation>
-        </message>
-        <message>
-            <source>Withdrawal notice</source>
-            <translation>동의 철회 통지</translation>
-        </message>
-        <message>
-            <source>Checking was cancelled; nothing was imported.</source>
-            <translation>확인을 취소했습니다. 아무것도 가져오지 않았습니다.</translation>
-        </message>
-        <message>
-            <source>Importing…</source>
-            <translation>가져오는 중…</translation>
-        </message>
-        <message>
-            <source>Import cancelled; nothing was stored.</source>
-            <translation>가져오기를 취소했습니다. 아무것도 저장하지 않았습니다.</translation>
-        </message>
-        <message>
-            <source>Older than the revisions you already have, so left as they are: {0}.</source>
-            <translation>이미 있는 개정판보다 오래되어 그대로 둔 증언: {0}건.</translation>
-        </message>
-        <message>
-            <source>The sender was added to your contacts as {0}.</source>
-            <translation>발신자를 {0}(이)라는 이름으로 연락처에 추가했습니다.</translation>
-        </message>
-        <message>
-            <source>Delivery receipt</source>
-            <translation>수령 확인서</translation>
-        </message>
-        <message>
-            <source>This file cannot be imported: {0}</source>
-            <translation>이 파일은 가져올 수 없습니다: {0}</translation>
-        </message>
-        <message>
-            <source>Nothing was imported: {0}</source>
-            <translation>아무것도 가져오지 않았습니다: {0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProvenanceView</name>
-        <message>
-            <source>{0} bytes</source>
-            <translation>{0}바이트</translation>
-        </message>
-        <message>
-            <source>{0} (contact, fingerprint not verified)</source>
-            <translation>{0} (연락처, 지문 확인 안 됨)</translation>
-        </message>
-        <message>
-            <source>From:</source>
-            <translation>보낸 곳:</translation>
-        </message>
-        <message>
-            <source>Fingerprint:</source>
-            <translation>지문:</translation>
-        </message>
-        <message>
-            <source>Created:</source>
-            <translation>만든 때:</translation>
-        </message>
-        <message>
-            <source>Purpose and level:</source>
-            <translation>목적과 수준:</translation>
-        </message>
-        <message>
-            <source>Holds:</source>
-            <translation>내용:</translation>
-        </message>
-        <message>
-            <source>Bundle:</source>
-            <translation>번들:</translation>
-        </message>
-        <message>
-            <source>Unknown sender — the card says “{0}”</source>
-            <translation>알 수 없는 발신자 — 카드의 이름은 “{0}”</translation>
-        </message>
-        <message>
-            <source>{0} (verified contact)</source>
-            <translation>{0} (확인된 연락처)</translation>
-        </message>
-        <message>
-            <source>{0}, {1} level</source>
-            <translation>{0}, {1} 수준</translation>
-        </message>
-        <message>
-            <source>Testimonies: {0}; attachments: {1} ({2} in all)</source>
-            <translation>증언 {0}건; 첨부 {1}건 (모두 {2})</translation>
-        </message>
-    </context>
-    <context>
-        <name>BundleWords</name>
-        <message>
-            <source>legal proceedings</source>
-            <translation>법적 절차</translation>
-        </message>
-        <message>
-            <source>advocacy</source>
-            <translation>옹호 활동</translation>
-        </message>
-        <message>
-            <source>publication</source>
-            <translation>공개 출판</translation>
-        </message>
-        <message>
-            <source>full</source>
-            <translation>전체</translation>
-        </message>
-        <message>
-            <source>redacted</source>
-            <translation>비식별</translation>
-        </message>
-        <message>
-            <source>withdrawn</source>
-            <translation>철회됨</translation>
-        </message>
-        <message>
-            <source>none recorded</source>
-            <translation>기록 없음</translation>
-        </message>
-        <message>
-            <source>family in North Korea</source>
-            <translation>북한에 가족이 있음</translation>
-        </message>
-        <message>
-            <source>in China</source>
-            <translation>중국에 있음</translation>
-        </message>
-        <message>
-            <source>birth year</source>
-            <translation>출생 연도</translation>
-        </message>
-        <message>
-            <source>sex</source>
-            <translation>성별</translation>
-        </message>
-        <message>
-            <source>origin</source>
-            <translation>출신지</translation>
-        </message>
-        <message>
-            <source>detentions (place and date)</source>
-            <translation>구금 (장소와 날짜)</translation>
-        </message>
-        <message>
-            <source>nothing stated</source>
-            <translation>기재된 항목 없음</translation>
-        </message>
-        <message>
-            <source>birth year to a 5-year band</source>
-            <translation>출생 연도를 5년 단위로</translation>
-        </message>
-        <message>
-            <source>origin to its province</source>
-            <translation>출신지를 도 단위로</translation>
-        </message>
-        <message>
-            <source>day dates to their month</source>
-            <translation>날짜를 월 단위로</translation>
-        </message>
-        <message>
-            <source>dates to their year</source>
-            <translation>날짜를 연 단위로</translation>
-        </message>
-        <message>
-            <source>birth year left out</source>
-            <translation>출생 연도 제외</translation>
-        </message>
-        <message>
-            <source>origin left out</source>
-            <translation>출신지 제외</translation>
-        </message>
-        <message>
-            <source>none</source>
-            <translation>없음</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReceiptAction</name>
-        <message>
-            <source>Save the delivery receipt</source>
-            <translation>수령 확인증 저장</translation>
-        </message>
-        <message>
-            <source>Delivery receipts (*.tir.age)</source>
-            <translation>수령 확인증 (*.tir.age)</translation>
-        </message>
-        <message>
-            <source>Delivery receipt</source>
-            <translation>수령 확인증</translation>
-        </message>
-        <message>
-            <source>Writing the delivery receipt…</source>
-            <translation>수령 확인증을 작성하는 중…</translation>
-        </message>
-        <message>
-            <source>The receipt for bundle {0} was saved as {1}.
-It is encrypted to {2}: send it back to them, so their ledger shows the bundle as delivered and verified.</source>
-            <translation>번들 {0}의 수령 확인증을 {1}(으)로 저장했습니다.
-{2}만 열 수 있도록 암호화되었습니다. 보낸 쪽에 돌려보내면 그쪽 전송 기록에 이 번들이 전달 및 검증 완료로 표시됩니다.</translation>
-        </message>
-    </context>
-    <context>
-        <name>TransfersView</name>
-        <message>
-            <source>Sent, no receipt yet</source>
-            <translation>보냄, 수령 확인증 없음</translation>
-        </message>
-        <message>
-            <source>Recipient</source>
-            <translation>받는 곳</translation>
-        </message>
-        <message>
-            <source>Fingerprint</source>
-            <translation>지문</translation>
-        </message>
-        <message>
-            <source>Purpose</source>
-            <translation>용도</translation>
-        </message>
-        <message>
-            <source>Level</source>
-            <translation>수준</translation>
-        </message>
-        <message>
-            <source>Sent</source>
-            <translation>보낸 시각</translation>
-        </message>
-        <message>
-            <source>Bundle</source>
-            <translation>번들</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>상태</translation>
-        </message>
-        <message>
-            <source>Full</source>
-            <translation>전체</translation>
-        </message>
-        <message>
-            <source>Redacted</source>
-            <translation>가림 처리</translation>
-        </message>
-        <message>
-            <source>Delivered and verified ({0})</source>
-            <translation>전달 및 검증 완료 ({0})</translation>
-        </message>
-        <message>
-            <source>(no longer a contact)</source>
-            <translation>(더 이상 연락처 아님)</translation>
-        </message>
-        <message>
-            <source>This testimony has not been exported.</source>
-            <translation>이 증언은 내보낸 적이 없습니다.</translation>
-        </message>
-        <message>
-            <source>Nothing has been exported from this store yet.</source>
-            <translation>이 저장소에서 아직 아무것도 내보내지 않았습니다.</translation>
-        </message>
-        <message>
-            <source>withdrawal notice written {0}</source>
-            <translation>철회 통지 작성 {0}</translation>
-        </message>
-        <message>
-            <source>Transfers: {0} · delivered and verified: {1}</source>
-            <translation>전송: {0} · 전달 및 검증 완료: {1}</translation>
-        </message>
-        <message>
-            <source>Bundle {0}
-Manifest SHA-256 {1}</source>
-            <translation>번들 {0}
-매니페스트 SHA-256 {1}</translation>
-        </message>
-        <message>
-            <source>Receipt {0}, signed {1}</source>
-            <translation>수령 확인증 {0}, 서명 {1}</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConsentReceipt</name>
-        <message>
-            <source>Consent receipt</source>
-            <translation>동의 확인서</translation>
-        </message>
-        <message>
-            <source>Show this to the survivor. It names nobody: only the receipt code links it to the testimony. Nothing is written to disk unless you choose Save as PDF.</source>
-            <translation>생존자에게 이 화면을 보여 주세요. 이름은 어디에도 없고, 확인 번호만 증언과 연결됩니다. PDF로 저장을 누르지 않으면 디스크에 아무것도 기록되지 않습니다.</translation>
-        </message>
-        <message>
-            <source>Receipt code</source>
-            <translation>확인 번호</translation>
-        </message>
-        <message>
-            <source>Preparing the receipt…</source>
-            <translation>확인서를 준비하는 중…</translation>
-        </message>
-        <message>
-            <source>Save as PDF…</source>
-            <translation>PDF로 저장…</translation>
-        </message>
-        <message>
-            <source>Write the one-page receipt as a PDF file, to print it for the survivor</source>
-            <translation>생존자에게 인쇄해 줄 수 있도록 한 쪽짜리 확인서를 PDF 파일로 저장합니다</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>닫기</translation>
-        </message>
-        <message>
-            <source>Save the consent receipt</source>
-            <translation>동의 확인서 저장</translation>
-        </message>
-        <message>
-            <source>PDF files (*.pdf)</source>
-            <translation>PDF 파일 (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Saving…</source>
-            <translation>저장하는 중…</translation>
-        </message>
-        <message>
-            <source>Not saved.</source>
-            <translation>저장되지 않았습니다.</translation>
-        </message>
-        <message>
-            <source>Saving the consent receipt</source>
-            <translation>동의 확인서를 저장하는 중</translation>
-        </message>
-        <message>
-            <source>The receipt could not be made: {0}</source>
-            <translation>확인서를 만들 수 없습니다: {0}</translation>
-        </message>
-        <message>
-            <source>Saved to {0}. Print it, then delete the file if the survivor takes the paper.</source>
-            <translation>{0}에 저장했습니다. 인쇄한 뒤, 생존자가 종이를 가져가면 파일을 지우세요.</translation>
-        </message>
-        <message>
-            <source>The receipt was not saved: {0}</source>
-            <translation>확인서를 저장하지 못했습니다: {0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>Screens</name>
-        <message>
-            <source>Transfers</source>
-            <translation>전달 기록</translation>
-        </message>
-    </context>
-    <context>
-        <name>Corroboration</name>
-        <message>
-            <source>Corroborating testimonies</source>
-            <translation>뒷받침하는 증언</translation>
-        </message>
-        <message>
-            <source>Other testimonies naming the same facility, perpetrator or place at overlapping dates.</source>
-            <translation>기간이 겹치면서 같은 시설, 가해자 또는 장소를 언급한 다른 증언입니다.</translation>
-        </message>
-        <message>
-            <source>Find corroborating testimonies</source>
-            <translation>뒷받침하는 증언 찾기</translation>
-        </message>
-        <message>
-            <source>Looking…</source>
-            <translation>찾는 중…</translation>
-        </message>
-        <message>
-            <source>Open this testimony</source>
-            <translation>이 증언 열기</translation>
-        </message>
-        <message>
-            <source>Same facility: {0} in {1}</source>
-            <translation>같은 시설: {1}의 {0}</translation>
-        </message>
-        <message>
-            <source>No other testimony shares a place, facility or perpetrator at overlapping dates.</source>
-            <translation>겹치는 기간에 같은 장소, 시설 또는 가해자를 언급한 다른 증언이 없습니다.</translation>
-        </message>
-        <message>
-            <source>Same perpetrator description: {0}</source>
-            <translation>같은 가해자 묘사: {0}</translation>
-        </message>
-        <message>
-            <source>both {0}</source>
-            <translation>둘 다 {0}</translation>
-        </message>
-        <message>
-            <source>{0} found, most shared first.</source>
-            <translation>{0}건 찾음 (공통점이 많은 순).</translation>
-        </message>
-        <message>
-            <source>Same perpetrator: {0} in {1}</source>
-            <translation>같은 가해자: {1}의 {0}</translation>
-        </message>
-        <message>
-            <source>Same perpetrator: {0}</source>
-            <translation>같은 가해자: {0}</translation>
-        </message>
-        <message>
-            <source>Places within {0}</source>
-            <translation>{0} 안의 장소</translation>
-        </message>
-        <message>
-            <source>Same place: {0}</source>
-            <translation>같은 장소: {0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>SearchFields</name>
-        <message>
-            <source>Narrative</source>
-            <translation>진술 내용</translation>
-        </message>
-        <message>
-            <source>Pseudonym</source>
-            <translation>가명</translation>
-        </message>
-        <message>
-            <source>Origin</source>
-            <translation>출신지</translation>
-        </message>
-        <message>
-            <source>Description</source>
-            <translation>설명</translation>
-        </message>
-        <message>
-            <source>Place</source>
-            <translation>장소</translation>
-        </message>
-        <message>
-            <source>Facility</source>
-            <translation>시설</translation>
-        </message>
-        <message>
-            <source>Facility kind</source>
-            <translation>시설 종류</translation>
-        </message>
-        <message>
-            <source>Perpetrator</source>
-            <translation>가해자</translation>
-        </message>
-        <message>
-            <source>Run by</source>
-            <translation>운영 기관</translation>
-        </message>
-        <message>
-            <source>Event type</source>
-            <translation>사건 유형</translation>
-        </message>
-        <message>
-            <source>Restrictions</source>
-            <translation>제약 사항</translation>
-        </message>
-        <message>
-            <source>Withdrawal note</source>
-            <translation>철회 메모</translation>
-        </message>
-        <message>
-            <source>Interpreter</source>
-            <translation>통역사</translation>
-        </message>
-        <message>
-            <source>Interviewer</source>
-            <translation>면담자</translation>
-        </message>
-        <message>
-            <source>Attachment</source>
-            <translation>첨부파일</translation>
-        </message>
-        <message>
-            <source>Event {0} · {1}</source>
-            <translation>사건 {0} · {1}</translation>
-        </message>
-    </context>
-    <context>
-        <name>SearchFilters</name>
-        <message>
-            <source>Any event type</source>
-            <translation>모든 사건 유형</translation>
-        </message>
-        <message>
-            <source>Any place (단둥, Dandong, 丹东…)</source>
-            <translation>모든 장소 (단둥, Dandong, 丹东…)</translation>
-        </message>
-        <message>
-            <source>Any facility</source>
-            <translation>모든 시설</translation>
-        </message>
-        <message>
-            <source>Any perpetrator</source>
-            <translation>모든 가해자</translation>
-        </message>
-        <message>
-            <source>Any consent</source>
-            <translation>모든 동의</translation>
-        </message>
-        <message>
-            <source>Include testimonies whose consent was withdrawn</source>
-            <translation>동의가 철회된 증언도 포함</translation>
-        </message>
-        <message>
-            <source>Clear filters</source>
-            <translation>필터 지우기</translation>
-        </message>
-        <message>
-            <source>Event</source>
-            <translation>사건</translation>
-        </message>
-        <message>
-            <source>When</source>
-            <translation>시기</translation>
-        </message>
-        <message>
-            <source>Place</source>
-            <translation>장소</translation>
-        </message>
-        <message>
-            <source>Facility</source>
-            <translation>시설</translation>
-        </message>
-        <message>
-            <source>Perpetrator</source>
-            <translation>가해자</translation>
-        </message>
-        <message>
-            <source>Consent</source>
-            <translation>동의</translation>
-        </message>
-        <message>
-            <source>Sender</source>
-            <translation>보낸 곳</translation>
-        </message>
-        <message>
-            <source>Any sender</source>
-            <translation>모든 보낸 곳</translation>
-        </message>
-        <message>
-            <source>Recorded in this store</source>
-            <translation>이 저장소에서 기록함</translation>
-        </message>
-        <message>
-            <source>from, e.g. 2019</source>
-            <translation>부터, 예: 2019</translation>
-        </message>
-        <message>
-            <source>to, e.g. 2019-03</source>
-            <translation>까지, 예: 2019-03</translation>
-        </message>
-        <message>
-            <source>A year, a month or a day: 2019, 2019-03 or 2019-03-14. A partial date stands for its whole span.</source>
-            <translation>연도, 월 또는 일: 2019, 2019-03 또는 2019-03-14. 일부만 적은 날짜는 그 기간 전체를 뜻합니다.</translation>
-        </message>
-        <message>
-            <source>The end of the period is before its start.</source>
-            <translation>기간의 끝이 시작보다 앞섭니다.</translation>
-        </message>
-        <message>
-            <source>Covers {0} use today</source>
-            <translation>{0} 동의가 현재 유효함</translation>
-        </message>
-        <message>
-            <source>“{0}” is not a date: write 2019, 2019-03 or 2019-03-14.</source>
-            <translation>“{0}”은(는) 날짜가 아닙니다. 2019, 2019-03 또는 2019-03-14 형식으로 쓰십시오.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SavedSearches</name>
-        <message>
-            <source>(no query)</source>
-            <translation>(검색어 없음)</translation>
-        </message>
-        <message>
-            <source>Name for the current search</source>
-            <translation>현재 검색의 이름</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>저장</translation>
-        </message>
-        <message>
-            <source>Run</source>
-            <translation>실행</translation>
-        </message>
-        <message>
-            <source>Delete…</source>
-            <translation>삭제…</translation>
-        </message>
-        <message>
-            <source>Delete saved search</source>
-            <translation>저장된 검색 삭제</translation>
-        </message>
-        <message>
-            <source>Type a query or choose a filter first.</source>
-            <translation>먼저 검색어를 입력하거나 필터를 선택하십시오.</translation>
-        </message>
-        <message>
-            <source>Give the search a name.</source>
-            <translation>검색 이름을 입력하십시오.</translation>
-        </message>
-        <message>
-            <source>Delete the saved search “{0}”?</source>
-            <translation>저장된 검색 “{0}”을(를) 삭제하시겠습니까?</translation>
-        </message>
-        <message>
-            <source>Saved as “{0}”.</source>
-            <translation>“{0}”(으)로 저장했습니다.</translation>
-        </message>
-        <message>
-            <source>Deleted “{0}”.</source>
-            <translation>“{0}”을(를) 삭제했습니다.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SearchPanel</name>
-        <message>
-            <source>Search testimonies (단둥, Onsong, "a phrase", -word)</source>
-            <translation>증언 검색 (단둥, Onsong, "구절", -제외어)</translation>
-        </message>
-        <message>
-            <source>Korean or English. Two characters are enough (단둥 finds 단둥에서). "Quotes" keep a phrase together, OR gives alternatives, -word leaves a word out.</source>
-            <translation>한국어 또는 영어. 두 글자로도 찾습니다 (단둥으로 단둥에서를 찾음). "따옴표"는 구절을 그대로 찾고, OR는 둘 중 하나, -단어는 그 단어를 뺍니다.</translation>
-        </message>
-        <message>
-            <source>Show more results</source>
-            <translation>결과 더 보기</translation>
-        </message>
-        <message>
-            <source>Saved searches</source>
-            <translation>저장된 검색</translation>
-        </message>
-        <message>
-            <source>Searching…</source>
-            <translation>검색 중…</translation>
-        </message>
-        <message>
-            <source>No testimony matches.</source>
-            <translation>일치하는 증언이 없습니다.</translation>
-        </message>
-        <message>
-            <source>1 testimony matches.</source>
-            <translation>증언 1건이 일치합니다.</translation>
-        </message>
-        <message>
-            <source>Filters</source>
-            <translation>필터</translation>
-        </message>
-        <message>
-            <source>{0} testimonies match; the best {1} are shown.</source>
-            <translation>증언 {0}건이 일치합니다. 가장 잘 맞는 {1}건을 보여 줍니다.</translation>
-        </message>
-        <message>
-            <source>{0} testimonies match.</source>
-            <translation>증언 {0}건이 일치합니다.</translation>
-        </message>
-        <message>
-            <source>Filters ({0})</source>
-            <translation>필터 ({0})</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatsChart</name>
-        <message>
-            <source>Events</source>
-            <translation>사건</translation>
-        </message>
-        <message>
-            <source>Survivors</source>
-            <translation>생존자</translation>
-        </message>
-        <message>
-            <source>Events by {0}</source>
-            <translation>{0}별 사건</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatsDashboard</name>
-        <message>
-            <source>Statistics</source>
-            <translation>통계</translation>
-        </message>
-        <message>
-            <source>Export table as CSV…</source>
-            <translation>표를 CSV로 내보내기…</translation>
-        </message>
-        <message>
-            <source>Save chart as PNG…</source>
-            <translation>차트를 PNG로 저장…</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>닫기</translation>
-        </message>
-        <message>
-            <source>Counting…</source>
-            <translation>세는 중…</translation>
-        </message>
-        <message>
-            <source>Export table as CSV</source>
-            <translation>표를 CSV로 내보내기</translation>
-        </message>
-        <message>
-            <source>CSV files (*.csv)</source>
-            <translation>CSV 파일 (*.csv)</translation>
-        </message>
-        <message>
-            <source>Save chart as PNG</source>
-            <translation>차트를 PNG로 저장</translation>
-        </message>
-        <message>
-            <source>PNG images (*.png)</source>
-            <translation>PNG 이미지 (*.png)</translation>
-        </message>
-        <message>
-            <source>Count by</source>
-            <translation>기준</translation>
-        </message>
-        <message>
-            <source>Withhold rows under</source>
-            <translation>생존자 수가 다음 미만인 행은 숨김:</translation>
-        </message>
-        <message>
-            <source>survivors</source>
-            <translation>명</translation>
-        </message>
-        <message>
-            <source>Counting events…</source>
-            <translation>사건을 세는 중…</translation>
-        </message>
-        <message>
-            <source>Too few survivors to show any count.</source>
-            <translation>생존자가 너무 적어 어떤 수도 보여 줄 수 없습니다.</translation>
-        </message>
-        <message>
-            <source>Could not write {0}.</source>
-            <translation>{0}을(를) 쓸 수 없습니다.</translation>
-        </message>
-        <message>
-            <source>Rows with fewer survivors than this are withheld. It cannot be set below {0}.</source>
-            <translation>생존자가 이보다 적은 행은 숨깁니다. {0}보다 낮게 설정할 수 없습니다.</translation>
-        </message>
-        <message>
-            <source>Counting events, and the survivors (testimonies) behind them. {0}: fewer than {1} survivors; x: withheld with such a row, or so that the total cannot give one away.</source>
-            <translation>사건 수와 그 사건을 증언한 생존자(증언) 수입니다. {0}: 생존자 {1}명 미만. x: 그런 행과 함께, 또는 합계로 작은 행이 드러나지 않도록 숨김.</translation>
-        </message>
-        <message>
-            <source>Saved {0}.</source>
-            <translation>{0}을(를) 저장했습니다.</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatsModel</name>
-        <message>
-            <source>Withheld too, so that the total cannot give a small row away.</source>
-            <translation>합계로 작은 행이 드러나지 않도록 이 행도 숨겼습니다.</translation>
-        </message>
-        <message>
-            <source>Event type</source>
-            <translation>사건 유형</translation>
-        </message>
-        <message>
-            <source>Year</source>
-            <translation>연도</translation>
-        </message>
-        <message>
-            <source>Place</source>
-            <translation>장소</translation>
-        </message>
-        <message>
-            <source>Province</source>
-            <translation>도(성)</translation>
-        </message>
-        <message>
-            <source>Perpetrator</source>
-            <translation>가해자</translation>
-        </message>
-        <message>
-            <source>Survivor sex</source>
-            <translation>생존자 성별</translation>
-        </message>
-        <message>
-            <source>Age band</source>
-            <translation>연령대</translation>
-        </message>
-        <message>
-            <source>Events</source>
-            <translation>사건</translation>
-        </message>
-        <message>
-            <source>Survivors</source>
-            <translation>생존자</translation>
-        </message>
-        <message>
-            <source>Total</source>
-            <translation>합계</translation>
-        </message>
-        <message>
-            <source>Fewer than {0} survivors: withheld so that no one can be singled out.</source>
-            <translation>생존자가 {0}명 미만: 누구도 특정되지 않도록 숨겼습니다.</translation>
         </message>
     </context>
 </TS>
