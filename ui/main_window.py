@@ -52,8 +52,7 @@ class MainWindow(QMainWindow):
 
         session.unlocked.connect(self._on_unlocked)
         session.locked.connect(self._on_locked)
-        self.workspace.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.workspace.editingChanged.connect(self._update_actions)
+        self._connect_workspace(self.workspace)
         self.activity.idle.connect(self.lock)
         self.activity.lockPressed.connect(self.lock)
         self.activity.panicPressed.connect(self.panic)
@@ -183,12 +182,34 @@ class MainWindow(QMainWindow):
         self.toolbar_review.setEnabled(self.review_action.isEnabled())
         self.toolbar.setVisible(unlocked)
 
-    def retranslate(self) -> None:
-        """Live language switch (``ui.i18n.switch`` calls this): rebuild every menu and the
-        toolbar through ``_build_actions`` (so actions must be made there), then the title,
-        the list's headers and the status label. The unlock page redoes its own texts."""
-        from ui import i18n
+    def _connect_workspace(self, workspace: Workspace) -> None:
+        workspace.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        workspace.editingChanged.connect(self._update_actions)
 
+    def _rebuild_workspace(self) -> None:
+        """A workspace built anew in the new language replaces the old one: every label of
+        the list, detail, search and editor speaks it at once, and an open editor carries
+        its unsaved state across, as a draft restored after a crash would."""
+        old = self.workspace
+        carry = old.carry_over()
+        new = Workspace(self.session)
+        self._connect_workspace(new)
+        showing = self.stack.currentWidget() is old
+        self.stack.insertWidget(self.stack.indexOf(old), new)
+        if showing:
+            self.stack.setCurrentWidget(new)
+        self.stack.removeWidget(old)
+        self.workspace = new
+        old.clear()
+        old.deleteLater()
+        if self.session.is_unlocked:
+            new.resume(carry)
+
+    def retranslate(self) -> None:
+        """Live language switch (``ui.i18n.switch`` calls this): a new workspace, every menu
+        and the toolbar rebuilt through ``_build_actions`` (so actions must be made there),
+        then the title and the status label. The unlock page redoes its own texts."""
+        self._rebuild_workspace()
         old = [a for m in self.menuBar().actions() if m.menu() for a in m.menu().actions()]
         old += self.toolbar.actions()
         self.menuBar().clear()
@@ -200,10 +221,6 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._update_actions()
         self.setWindowTitle(self.tr("Testimony Intake"))
-        view = self.workspace.list_view
-        view.set_language(i18n.current())
-        view.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
-                                          view.model.columnCount() - 1)
         if self.session.info is not None:
             self.store_label.setText(self.tr("{0} · fingerprint {1}").format(
                 self.session.info.label, self.session.info.fingerprint))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,17 @@ def local_time(iso: str) -> str:
     if not when.isValid():
         when = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
     return when.toLocalTime().toString("yyyy-MM-dd HH:mm")
+
+
+@dataclass(frozen=True)
+class CarryOver:
+    """What a workspace rebuilt in another language picks up from the one it replaces."""
+
+    shown: str | None                  # the testimony in the detail pane
+    draft: dict[str, Any] | None       # the editor's state, when editing
+    editing_id: str | None = None
+    draft_key: str | None = None
+    base_revision: int | None = None
 
 
 class Workspace(QWidget):
@@ -108,6 +120,31 @@ class Workspace(QWidget):
         self.detail.set_store_empty(not rows)
         self.statusMessage.emit(_tr("Testimonies: {0}").format(len(rows)))
         self.offer_drafts(drafts)
+
+    def carry_over(self) -> CarryOver:
+        shown = self.current.id if self.current is not None else None
+        if not self.editing or self.draft_key is None:
+            return CarryOver(shown, None)
+        return CarryOver(shown, self.editor.current_dict(), self.editing_id, self.draft_key,
+                         self.base_revision)
+
+    def resume(self, carry: CarryOver) -> None:
+        """The list again, then the same testimony or the same unsaved edit (no prompt)."""
+        tid = carry.editing_id if carry.draft is not None else carry.shown
+
+        def work(s: Store, _h: OperationHandle) -> tuple[list[Summary], Testimony | None]:
+            return s.summaries(), (s.get(tid) if tid else None)
+
+        def resumed(result: tuple[list[Summary], Testimony | None]) -> None:
+            rows, testimony = result
+            self.list_view.set_summaries(rows)
+            if carry.draft is not None and carry.draft_key is not None:
+                self._open_editor(testimony, carry.draft, carry.draft_key, carry.base_revision)
+            elif testimony is not None:
+                self.list_view.select_testimony(testimony.id)
+                self.show_testimony(testimony)
+
+        self.session.run(work, success=resumed)
 
     def refresh(self) -> None:
         """After an import or a withdrawal: the list again, and the shown testimony anew

@@ -105,3 +105,50 @@ def test_an_unchanged_language_changes_nothing(qtbot, unlocked_window, settings)
     before = window.new_action
     _choose(window, settings, settings.language)
     assert window.new_action is before  # no rebuild when nothing changed
+
+
+def _korean_or_blank(texts):
+    return [t for t in texts if t and not HANGUL.search(t) and re.search("[A-Za-z]{3,}", t)]
+
+
+def test_the_list_search_and_detail_switch_too_and_the_testimony_stays(
+        qtbot, unlocked_window, settings):
+    from PySide6.QtWidgets import QGroupBox, QPushButton
+
+    from tests.samples import sample_dict
+
+    window = unlocked_window
+    ws = window.workspace
+    ws.new_testimony()
+    ws.editor.saveRequested.emit(sample_dict())
+    qtbot.waitUntil(lambda: not ws.editing and ws.current is not None, timeout=10_000)
+    shown = ws.current.id
+    _choose(window, settings, "ko")
+    new = window.workspace
+    assert new is not ws and window.stack.currentWidget() is new
+    qtbot.waitUntil(lambda: new.current is not None and window.session.ops.idle,
+                    timeout=10_000)
+    assert new.current.id == shown
+    assert all(HANGUL.search(new.left.tabText(i)) for i in range(new.left.count()))
+    titles = [b.title() for b in new.detail.findChildren(QGroupBox) if b.isVisibleTo(new)]
+    assert titles and not _korean_or_blank(titles), titles
+    buttons = [b.text() for b in new.search.findChildren(QPushButton)]
+    assert not _korean_or_blank(buttons), buttons
+    assert new.list_view.model.rowCount() == 1
+    window.new_action.trigger()  # the rebuilt actions drive the new workspace
+    assert new.editing
+
+
+def test_an_unsaved_edit_survives_the_switch(qtbot, unlocked_window, settings):
+    window = unlocked_window
+    ws = window.workspace
+    ws.new_testimony()
+    body = ws.editor.current_dict()
+    body["survivor"]["pseudonym"] = "S-SWITCH-1"
+    ws.editor.load(None, body)
+    assert ws.editor.is_modified()
+    _choose(window, settings, "ko")
+    new = window.workspace
+    qtbot.waitUntil(lambda: new.editing and window.session.ops.idle, timeout=10_000)
+    assert new.editor.current_dict()["survivor"]["pseudonym"] == "S-SWITCH-1"
+    assert new.editor.is_modified() and window.save_action.isEnabled()
