@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.activity.lockPressed.connect(self.lock)
         self.activity.panicPressed.connect(self.panic)
         self._update_actions()
-        self.resize(1100, 700)
+        self.resize(1280, 720)  # fits a 1366×768 laptop; the list shows all its columns
         if session.is_unlocked and session.info is not None:
             self._on_unlocked(session.info)
 
