@@ -14,6 +14,7 @@ from crypto.secret import SecretBytes
 
 SQLCIPHER_KEY_LABEL = "testimony-intake/v1/sqlcipher"
 BACKUP_KEY_LABEL = "testimony-intake/v1/backup"
+RECEIPT_CODE_LABEL = "testimony-intake/v1/consent-receipt-code"
 
 _LABEL_PREFIX = "testimony-intake/"
 _MAX_LENGTH = 255 * 32  # RFC 5869: L ≤ 255·HashLen

@@ -2,9 +2,12 @@
 
 The receipt carries no name, pseudonym or other identifier — a survivor may be
 searched, and the paper must not say who they are. It carries a short receipt
-code derived from the record id and the consent's hash: whoever holds the store
-can look the code up and see the consent exactly as it stood when the receipt
-was made, even after later changes. This module builds the content and finds a
+code: a MAC of the record id and the consent's hash under a subkey of the store's
+data key (``Store.receipt_mac``). Only the store that made it can compute or check
+a code — a bundle holds the id and the consent, so an unkeyed hash would let anyone
+holding one tie the survivor's paper to the record. The store can look the code up
+and see the consent exactly as it stood when the receipt was made, even after later
+changes. This module builds the content and finds a
 code again; a renderer (``ui/pdf``, Qt, injected so ``intake/`` never imports Qt)
 lays it out as a one-page PDF, or the app shows it on screen only.
 """
@@ -12,6 +15,7 @@ lays it out as a one-page PDF, or the app shows it on screen only.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import json
 from collections.abc import Callable
@@ -38,11 +42,30 @@ def consent_hash(consent: Consent) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def receipt_code(testimony_id: str, consent: Consent) -> str:
-    """Short, readable aloud, and different whenever the consent changes."""
-    digest = hashlib.sha256(f"tic-receipt/1\n{testimony_id}\n{consent_hash(consent)}".encode())
-    code = base64.b32encode(digest.digest()[:CODE_BYTES]).decode("ascii")
+class ReceiptKey(Protocol):
+    """What makes receipt codes: the open :class:`Store` (the key stays in ``crypto``)."""
+
+    def receipt_mac(self, message: bytes) -> bytes: ...
+
+
+def _readable(digest: bytes) -> str:
+    code = base64.b32encode(digest[:CODE_BYTES]).decode("ascii")
     return f"{code[:4]}-{code[4:]}"
+
+
+def receipt_code(key: ReceiptKey, testimony_id: str, consent: Consent) -> str:
+    """Short, readable aloud, different whenever the consent changes, and keyed: nobody
+    without this store's data key can compute it from a bundle."""
+    message = f"tic-receipt/2\n{testimony_id}\n{consent_hash(consent)}".encode()
+    return _readable(key.receipt_mac(message))
+
+
+def _unkeyed_code(testimony_id: str, consent: Consent) -> str:
+    """The code of receipts printed before codes were keyed (``tic-receipt/1``). Only ever
+    compared against, in :func:`lookup`, so a survivor's older paper is still found; never
+    issued again."""
+    message = f"tic-receipt/1\n{testimony_id}\n{consent_hash(consent)}".encode()
+    return _readable(hashlib.sha256(message).digest())
 
 
 def normalise_code(text: str) -> str:
@@ -99,7 +122,7 @@ def _day(d: date | None) -> str:
     return d.isoformat() if d else "—"
 
 
-def build(testimony: Testimony) -> ConsentReceipt:
+def build(key: ReceiptKey, testimony: Testimony) -> ConsentReceipt:
     c = testimony.consent
     L = ReceiptLine
     lines: list[ReceiptLine | None] = []
@@ -154,16 +177,16 @@ def build(testimony: Testimony) -> ConsentReceipt:
         lines.append(L("언제든 동의를 철회할 수 있습니다. 면담자에게 아래 확인 번호를 알려 주세요.",
                        "You can withdraw your consent at any time: give the interviewer the "
                        "receipt code below."))
-    return ConsentReceipt(receipt_code(testimony.id, c), testimony.id, testimony.revision, c,
+    return ConsentReceipt(receipt_code(key, testimony.id, c), testimony.id, testimony.revision, c,
                           tuple(line for line in lines if line is not None))
 
 
-def find(revisions: list[Testimony], code: str) -> ConsentReceipt:
+def find(key: ReceiptKey, revisions: list[Testimony], code: str) -> ConsentReceipt:
     """The receipt a code was made from, among the given revisions of testimonies."""
     wanted = normalise_code(code)
     for t in revisions:
-        if receipt_code(t.id, t.consent) == wanted:
-            return build(t)
+        if receipt_code(key, t.id, t.consent) == wanted:
+            return build(key, t)
     raise NotFound(f"no consent matches receipt code {wanted}")
 
 
@@ -212,7 +235,7 @@ def _audit(store: Store, receipt: ConsentReceipt, medium: str) -> None:
 def show_on_screen(store: Store, testimony_id: str) -> ConsentReceipt:
     """The receipt of the testimony's current consent, audited as shown (no file)."""
     with store.transaction():
-        receipt = build(store.get(testimony_id))
+        receipt = build(store, store.get(testimony_id))
         _audit(store, receipt, "screen")
     return receipt
 
@@ -230,21 +253,21 @@ def save_pdf(store: Store, receipt: ConsentReceipt, pdf: bytes, path: Path) -> N
 class ReceiptLookup:
     """A code found again: the consent as it stood, and whether it has changed since."""
 
-    receipt: ConsentReceipt
+    receipt: ConsentReceipt         # its ``code`` is the code looked up
     pseudonym: str
     latest_revision: int
-    current_code: str
+    current_code: str               # the code a receipt made today would carry
     issued_at: tuple[str, ...]      # when receipts with this code were made (audit log)
-
-    @property
-    def changed_since(self) -> bool:
-        return self.current_code != self.receipt.code
+    changed_since: bool             # the consent differs from the one on the receipt
 
 
 def lookup(store: Store, code: str, *,
            cancelled: Callable[[], bool] | None = None) -> ReceiptLookup:
     """Find a receipt code: first through the audit log, then by trying every revision
-    (a receipt made before audit entries existed, or on another copy of the store)."""
+    (a receipt made before audit entries existed, or on another copy of the store).
+
+    Both paths also accept the unkeyed code of receipts printed before codes were keyed;
+    the audit log holds those codes as issued."""
     wanted = checked_code(code)
     issued: dict[str, list[tuple[str, int]]] = {}
     for at, tid, detail in store.conn.execute(
@@ -257,14 +280,14 @@ def lookup(store: Store, code: str, *,
         for _at, revision in made:
             found = _match(store, tid, revision, wanted)
             if found is not None:
-                return _lookup(store, found, tuple(at for at, _r in made))
+                return _lookup(store, found, wanted, tuple(at for at, _r in made))
     for tid in store.ids():
         for info in store.revisions(tid):
             if cancelled is not None and cancelled():
                 raise Cancelled("the search for the receipt code was cancelled")
             found = _match(store, tid, info.revision, wanted)
             if found is not None:
-                return _lookup(store, found, ())
+                return _lookup(store, found, wanted, ())
     raise NotFound(f"no consent in this store matches receipt code {wanted}")
 
 
@@ -273,10 +296,15 @@ def _match(store: Store, testimony_id: str, revision: int, wanted: str) -> Testi
         t = store.get(testimony_id, revision)
     except NotFound:
         return None
-    return t if receipt_code(t.id, t.consent) == wanted else None
+    if receipt_code(store, t.id, t.consent) == wanted or _unkeyed_code(t.id, t.consent) == wanted:
+        return t
+    return None
 
 
-def _lookup(store: Store, t: Testimony, issued_at: tuple[str, ...]) -> ReceiptLookup:
+def _lookup(store: Store, t: Testimony, wanted: str,
+            issued_at: tuple[str, ...]) -> ReceiptLookup:
     latest = store.get(t.id)
-    return ReceiptLookup(build(t), t.survivor.pseudonym, latest.revision,
-                         receipt_code(latest.id, latest.consent), issued_at)
+    receipt = dataclasses.replace(build(store, t), code=wanted)
+    return ReceiptLookup(receipt, t.survivor.pseudonym, latest.revision,
+                         receipt_code(store, latest.id, latest.consent), issued_at,
+                         consent_hash(latest.consent) != consent_hash(t.consent))

@@ -18,11 +18,13 @@ from intake.store.audit import AuditEntry
 # Audit details that hash a whole unredacted record. A redacted bundle withholds them:
 # with the redacted text in hand, a guessed name could be confirmed against the hash.
 # Likewise an original attachment's hash and exact size: whoever holds the recording or
-# photo (withheld, or re-encoded in the bundle) could confirm it is this survivor's; and
-# the code printed on the survivor's consent receipt, which would tie that paper to it.
+# photo (withheld, or re-encoded in the bundle) could confirm it is this survivor's.
 _BODY_HASH_KEYS = {"testimony.create": ("sha256",), "testimony.save": ("sha256",),
                    "import": ("sha256",), "export": ("record_sha256",),
-                   "testimony.attach": ("sha256", "size"), "consent.receipt": ("code",)}
+                   "testimony.attach": ("sha256", "size")}
+# Withheld at every level: the code printed on the survivor's consent receipt would tie
+# that paper (carried across borders) to the record, and a legal team has no use for it.
+_NEVER_SENT_KEYS = {"consent.receipt": ("code",)}
 _CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 METADATA_COLUMNS = ("document_id", "path", "title", "kind", "language", "date", "pseudonym",
                     "sha256", "size", "confidentiality")
@@ -37,17 +39,18 @@ def custody_bytes(entries: Iterable[AuditEntry], *, redacted: bool) -> bytes:
     """``custody.jsonl``: the audit entries about the exported records, one JSON per line.
 
     At the redacted level, a record-body hash is replaced by ``null`` and named in
-    ``"withheld"``; the entry's own ``hash`` is kept, so the sender can later prove it.
+    ``"withheld"``, as is a consent receipt code at every level; the entry's own ``hash`` is
+    kept, so the sender can later prove it.
     """
     lines = []
     for entry in entries:
         doc = entry.to_dict()
-        if redacted:
-            withheld = [k for k in _BODY_HASH_KEYS.get(entry.action, ()) if k in doc["detail"]]
-            if withheld:
-                doc["detail"] = {k: (None if k in withheld else v)
-                                 for k, v in doc["detail"].items()}
-                doc["withheld"] = withheld
+        keys = _NEVER_SENT_KEYS.get(entry.action, ()) + (
+            _BODY_HASH_KEYS.get(entry.action, ()) if redacted else ())
+        withheld = [k for k in keys if k in doc["detail"]]
+        if withheld:
+            doc["detail"] = {k: (None if k in withheld else v) for k, v in doc["detail"].items()}
+            doc["withheld"] = withheld
         lines.append(json.dumps(doc, ensure_ascii=False, sort_keys=True,
                                 separators=(",", ":")) + "\n")
     return "".join(lines).encode("utf-8")

@@ -76,7 +76,7 @@ def check_target(path: Path, *, force: bool) -> None:
 def _run_write(ctx: Context, args: argparse.Namespace) -> int:
     check_target(args.output, force=args.force)
     with ctx.open_store() as store:
-        receipt = consent_receipt.build(store.get(resolve_id(store, args.id)))
+        receipt = consent_receipt.build(store, store.get(resolve_id(store, args.id)))
         pdf = consent_receipt.render_checked(ctx.receipt_renderer, receipt)
         consent_receipt.save_pdf(store, receipt, pdf, args.output)
     ctx.out(f"Wrote the consent receipt to {args.output} (receipt code {receipt.code}).")

@@ -24,6 +24,7 @@ from crypto.atomicfile import staged_replace
 from crypto.errors import KdfParamsRejected, KeyFileInvalid, WrongKey
 from crypto.identity import Identity, IdentityCard
 from crypto.kdf import PRODUCTION, Argon2Params, KdfPolicy, calibrate
+from crypto.receipt_code import receipt_mac
 from crypto.recovery import RecoveryKey
 from crypto.secret import SecretBytes
 from crypto.subkeys import SQLCIPHER_KEY_LABEL, derive_subkey
@@ -254,6 +255,14 @@ class Store:
             from intake.errors import StoreLocked
             raise StoreLocked("the store is locked")
         return derive_subkey(self._dek, label)
+
+    def receipt_mac(self, message: bytes) -> bytes:
+        """The keyed MAC behind a consent receipt code (``intake.consent_receipt``): only
+        this store can make or check a code, and the key never leaves ``crypto``."""
+        if self._conn is None:
+            from intake.errors import StoreLocked
+            raise StoreLocked("the store is locked")
+        return receipt_mac(self._dek, message)
 
     # -- testimonies ------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """Review finding: at the redacted level ``custody.jsonl`` must not carry an original
 attachment's hash or size. With them, whoever holds a recording or photo (withheld, or
-re-encoded in the bundle) could confirm that it is this survivor's."""
+re-encoded in the bundle) could confirm that it is this survivor's. Nor, at any level, the
+code on the survivor's consent receipt."""
 
 from __future__ import annotations
 
@@ -96,16 +97,35 @@ def test_an_image_too_large_for_memory_is_withheld_or_with_boxes_fails(pair, mon
     assert snapshot(pair.field) == before and not (pair.tmp / "boxed.tib.age").exists()
 
 
-def test_the_consent_receipt_code_stays_home_at_the_redacted_level(pair):
+@pytest.mark.parametrize("level", ["redacted", "full"])
+def test_the_consent_receipt_code_stays_home_at_every_level(pair, level):
+    """The survivor's paper code would tie the paper to the record; a legal team holding
+    even the full record has no use for it, so no bundle carries it."""
     from intake import consent_receipt
 
     t = pair.testimony()
     code = consent_receipt.show_on_screen(pair.field, t.id).code
-    bundle = pair.export(level="redacted", accept_risk=True)
-    assert code.encode() not in pair.plain_tar(bundle)
+    bundle = pair.export(f"{level}.tib.age", level=level, accept_risk=level == "redacted")
+    tar = pair.plain_tar(bundle)
+    assert code.encode() not in tar and code.replace("-", "").encode() not in tar
     (entry,) = [e for e in _custody(pair, bundle) if e["action"] == "consent.receipt"]
     assert entry["detail"]["code"] is None and entry["withheld"] == ["code"]
-    assert entry["detail"]["medium"] == "screen"
-    full = pair.export("full.tib.age", level="full")
-    (entry,) = [e for e in _custody(pair, full) if e["action"] == "consent.receipt"]
-    assert entry["detail"]["code"] == code
+    assert entry["detail"]["medium"] == "screen" and entry["detail"]["revision"] == 1
+    (kept,) = [e for e in pair.field.audit.entries([t.id]) if e.action == "consent.receipt"]
+    assert kept.detail["code"] == code and kept.hash == entry["hash"]
+    import_bundle(pair.legal, bundle)        # and the bundle still imports
+
+
+def test_a_bundle_holder_cannot_compute_or_find_the_code(pair):
+    """The recipient has the record id and the consent, but not the sender's data key."""
+    from intake import consent_receipt
+    from intake.errors import NotFound
+
+    t = pair.testimony()
+    code = consent_receipt.show_on_screen(pair.field, t.id).code
+    import_bundle(pair.legal, pair.export("full.tib.age", level="full"))
+    received = pair.legal.get(t.id)
+    assert received.consent == t.consent
+    assert consent_receipt.receipt_code(pair.legal, received.id, received.consent) != code
+    with pytest.raises(NotFound):
+        consent_receipt.lookup(pair.legal, code)

@@ -25,6 +25,11 @@ def add(desk, **overrides):
         return store.add(make_testimony(**overrides))
 
 
+def desk_code(desk, t) -> str:
+    with desk.open() as store:
+        return receipt_code(store, t.id, t.consent)
+
+
 def receipt_entries(desk):
     with desk.open() as store:
         return [e for e in store.audit.entries() if e.action == "consent.receipt"]
@@ -40,7 +45,7 @@ def test_writes_a_private_pdf_and_audits_the_code_only(desk):
     out = desk.tmp / "receipt.pdf"
     r = desk("consent-receipt", t.id[:8], "-o", str(out))
     assert r.code == 0, r.err
-    code = receipt_code(t.id, t.consent)
+    code = desk_code(desk, t)
     assert code in r.out and f"--lookup {code}" in r.out
     data = out.read_bytes()
     assert data.startswith(b"%PDF-") and stat.S_IMODE(out.stat().st_mode) == 0o600
@@ -54,7 +59,7 @@ def test_writes_a_private_pdf_and_audits_the_code_only(desk):
 def test_lookup_shows_the_consent_as_it_stood_after_it_changed(desk):
     t = add(desk)
     assert desk("consent-receipt", t.id, "-o", str(desk.tmp / "r.pdf")).code == 0
-    code = receipt_code(t.id, t.consent)
+    code = desk_code(desk, t)
     with desk.open() as store:
         store.save(dataclasses.replace(t, consent=dataclasses.replace(t.consent,
                                                                       advocacy=True)))
@@ -75,7 +80,8 @@ def test_lookup_shows_the_consent_as_it_stood_after_it_changed(desk):
 def test_lookup_finds_a_code_with_no_audit_entry_by_trying_revisions(desk):
     t = add(desk, consent={"recorded": "2023-08-14", "legal": True, "advocacy": False,
                            "publication": False, "withdrawn": None, "recontact": False})
-    code = build(t).code  # e.g. a receipt made on another copy of the store
+    with desk.open() as store:  # e.g. a receipt made on another copy of the store
+        code = build(store, t).code
     r = desk("consent-receipt", "--lookup", code, "--json")
     assert r.code == 0, r.err
     doc = json.loads(r.out)

@@ -17,13 +17,13 @@ EXE = Path(sys.executable).parent / "testimony-intake"
 pytestmark = pytest.mark.skipif(not EXE.exists(), reason="the project is not installed")
 
 
-def test_the_lazy_renderer_makes_a_receipt():
+def test_the_lazy_renderer_makes_a_receipt(store):
     pytest.importorskip("PySide6")
     from intake.consent_receipt import build
     from tests.samples import make_testimony
     from ui.launcher import render_receipt_lazily
 
-    assert render_receipt_lazily(build(make_testimony())).startswith(b"%PDF-")
+    assert render_receipt_lazily(build(store, make_testimony())).startswith(b"%PDF-")
 
 
 @pytest.mark.slow

@@ -48,11 +48,11 @@ def render(qapp):
 
 
 @pytest.mark.parametrize("name", CONSENTS)
-def test_one_page_every_syllable_and_digit_and_no_identifier(render, tmp_path, name):
+def test_one_page_every_syllable_and_digit_and_no_identifier(render, store, tmp_path, name):
     t = make_testimony(consent=CONSENTS[name],
                        survivor={"pseudonym": "S-0142", "sex": "female", "birth_year": 1985,
                                  "origin": "함경북도 회령시"})
-    receipt = build(t)
+    receipt = build(store, t)
     pdf = render(receipt)
     info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True).stdout.decode()
     assert re.search(r"Pages:\s+1\b", info) and "Consent receipt" in info
@@ -75,22 +75,23 @@ def test_one_page_every_syllable_and_digit_and_no_identifier(render, tmp_path, n
     assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:] if line.strip())
 
 
-def test_marks_say_agreed_and_not_agreed(render, tmp_path):
-    text = pdf_text(render(build(make_testimony(consent=CONSENTS["legal only"]))), tmp_path)
+def test_marks_say_agreed_and_not_agreed(render, store, tmp_path):
+    receipt = build(store, make_testimony(consent=CONSENTS["legal only"]))
+    text = pdf_text(render(receipt), tmp_path)
     assert text.count("○") == 2 and text.count("×") == 3  # the legend has one of each
 
 
-def test_withdrawn_is_said_first_and_no_longer_invites_withdrawal(render, tmp_path):
-    text = " ".join(pdf_text(render(build(make_testimony(consent=CONSENTS["withdrawn"]))),
-                             tmp_path).split())
+def test_withdrawn_is_said_first_and_no_longer_invites_withdrawal(render, store, tmp_path):
+    receipt = build(store, make_testimony(consent=CONSENTS["withdrawn"]))
+    text = " ".join(pdf_text(render(receipt), tmp_path).split())
     assert text.index("withdrawn on 2024-07-18") < text.index("Date of consent")
     assert "You can withdraw" not in text
 
 
-def test_markup_in_content_is_text(render, tmp_path):
+def test_markup_in_content_is_text(render, store, tmp_path):
     from intake.consent_receipt import ReceiptLine
 
-    receipt = build(make_testimony())
+    receipt = build(store, make_testimony())
     odd = ReceiptLine("<b>굵게</b> &amp;", "<img src='x'> & more")
     pdf = render(receipt.__class__(receipt.code, receipt.testimony_id, receipt.revision,
                                    receipt.consent, (odd,)))

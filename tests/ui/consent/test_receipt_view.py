@@ -42,7 +42,8 @@ def opened(qtbot, unlocked, testimony):
 def test_shows_both_languages_and_the_code_and_names_nobody(qtbot, unlocked, testimony,
                                                             opened, tmp_path):
     text = opened.view.toPlainText()
-    code = receipt_code(testimony.id, testimony.consent)
+    code = run_on_store(qtbot, unlocked,
+                        lambda s: receipt_code(s, testimony.id, testimony.consent))
     assert opened.code_label.text().endswith(code)
     assert code in text and "동의 확인서" in text and "Consent receipt" in text
     assert "법적 절차" in text and "legal proceedings" in text
