@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from intake.errors import Cancelled, IntakeError
@@ -76,28 +76,50 @@ class _Bridge(QObject):
     done = Signal(object, bool, object)
 
 
-class _Worker(QThread):
+class _Worker(threading.Thread):
+    """A plain Python thread: it only runs jobs and emits the bridge's signals, which Qt
+    queues to the UI thread; it needs nothing of QThread."""
+
     def __init__(self, jobs: queue.Queue[_Job[Any] | None], bridge: _Bridge) -> None:
-        super().__init__()
-        self.setObjectName("intake-worker")
+        super().__init__(name="intake-worker", daemon=True)
         self._jobs = jobs
         self._bridge = bridge
 
     def run(self) -> None:
+        # The worker must never drop the last reference to anything the UI thread owns:
+        # freeing a widget's wrapper (captured by a callback or by ``fn``) on this thread
+        # crashes Qt. So the job itself stays with the UI thread (``Operations._pending``)
+        # until its result has been delivered there; this thread lets go of ``fn`` before
+        # it announces the result, and of every traceback (whose frames hold fn's locals).
         while True:
             job = self._jobs.get()
             if job is None:
                 return
-            if job.handle.cancelled():
-                self._bridge.done.emit(job, False, Cancelled("cancelled"))
+            handle, fn = job.handle, job.fn
+            del job
+            if handle.cancelled():
+                del fn
+                self._bridge.done.emit(handle, False, Cancelled("cancelled"))
                 continue
-            self._bridge.started.emit(job)
+            self._bridge.started.emit(handle)
+            ok, value = True, None
             try:
-                value = job.fn(job.handle)
+                value = fn(handle)
             except Exception as exc:  # noqa: BLE001 - every failure goes back to the UI thread
-                self._bridge.done.emit(job, False, exc)
-            else:
-                self._bridge.done.emit(job, True, value)
+                _drop_tracebacks(exc)
+                ok, value = False, exc
+            del fn
+            self._bridge.done.emit(handle, ok, value)
+            del value, handle
+
+
+def _drop_tracebacks(exc: BaseException) -> None:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        current.__traceback__ = None
+        current = current.__cause__ or current.__context__
 
 
 class Operations(QObject):
@@ -117,6 +139,7 @@ class Operations(QObject):
         self._worker.start()
         self._delay = progress_delay_ms
         self._outstanding: dict[int, OperationHandle] = {}
+        self._pending: dict[int, _Job[Any]] = {}
         self._dialogs: dict[int, QProgressDialog] = {}
         self._timers: dict[int, QTimer] = {}
         self._last: dict[int, tuple[float, str]] = {}
@@ -139,7 +162,9 @@ class Operations(QObject):
             handle.cancel()
             return handle
         self._outstanding[handle.id] = handle
-        self._jobs.put(_Job(fn, handle, success, failure, progress))
+        job = _Job(fn, handle, success, failure, progress)
+        self._pending[handle.id] = job  # released here, on the UI thread, in _on_done
+        self._jobs.put(job)
         self._progress[handle.id] = progress
         return handle
 
@@ -154,7 +179,7 @@ class Operations(QObject):
             return
         self._running = False
         self._jobs.put(None)
-        self._worker.wait(timeout_ms)
+        self._worker.join(timeout_ms / 1000)
         # Deliver what the worker queued before it stopped now, while every receiver is
         # alive, then cut the bridge: a callback arriving after its owner was collected
         # is how a Qt program crashes at exit.
@@ -169,17 +194,18 @@ class Operations(QObject):
         for timer in self._timers.values():
             timer.stop()
         self._timers.clear()
+        self._pending.clear()
 
     # -- on the UI thread ---------------------------------------------------------------
 
-    def _on_started(self, job: _Job[Any]) -> None:
-        if job.handle.title is None:
+    def _on_started(self, handle: OperationHandle) -> None:
+        if handle.title is None:
             return
         timer = QTimer(self)
         timer.setSingleShot(True)
-        timer.timeout.connect(lambda h=job.handle: self._show_dialog(h))
+        timer.timeout.connect(lambda h=handle: self._show_dialog(h))
         timer.start(self._delay)
-        self._timers[job.handle.id] = timer
+        self._timers[handle.id] = timer
 
     def _show_dialog(self, handle: OperationHandle) -> None:
         self._timers.pop(handle.id, None)
@@ -225,9 +251,12 @@ class Operations(QObject):
             dialog.deleteLater()
         self._last.pop(key, None)
 
-    def _on_done(self, job: _Job[Any], ok: bool, value: Any) -> None:
-        key = job.handle.id
+    def _on_done(self, handle: OperationHandle, ok: bool, value: Any) -> None:
+        key = handle.id
+        job = self._pending.pop(key, None)
         self._close_dialog(key)
+        if job is None:
+            return  # already delivered (shutdown drained it)
         try:
             if ok:
                 if job.success is not None:
