@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from intake.errors import InvalidInput
@@ -24,6 +24,7 @@ from intake.store import Store, Summary
 from intake.store.drafts import Draft
 from ui.messages import Button, MessageBox
 from ui.operations import OperationHandle
+from ui.records.labels import local_time
 from ui.search.search_panel import SearchPanel
 from ui.session import Session
 from ui.widget_set import record_widgets
@@ -31,16 +32,6 @@ from ui.widget_set import record_widgets
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Workspace", text)
-
-
-def local_time(iso: str) -> str:
-    """``YYYY-MM-DD HH:MM`` local time, as every other screen shows a moment: the locale's
-    short format ("26. 11. 23." in Korean, "11/23/26" in English) is ambiguous between
-    teams in different countries comparing a bundle's time."""
-    when = QDateTime.fromString(iso, Qt.DateFormat.ISODateWithMs)
-    if not when.isValid():
-        when = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
-    return when.toLocalTime().toString("yyyy-MM-dd HH:mm")
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from intake.contacts import Contact
 from ui.fonts import monospace_font
-from ui.workspace import local_time
+from ui.records.labels import local_time
 
 Index = QModelIndex | QPersistentModelIndex
 CONTACT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 from intake.custody.notices import CheckedNotice, NoticeResult
 from intake.custody.receipts import CheckedReceipt, ReceiptResult
 from ui.bundles.fingerprint import FingerprintView
-from ui.workspace import local_time
+from ui.records.labels import local_time
 
 
 def _tr(text: str) -> str:

@@ -15,7 +15,7 @@ from intake.bundle import Provenance
 from ui.bundles.contacts_model import WARNING_COLOUR
 from ui.bundles.fingerprint import FingerprintView
 from ui.bundles.words import level_name, purpose_name
-from ui.workspace import local_time
+from ui.records.labels import local_time
 
 
 def _tr(text: str) -> str:

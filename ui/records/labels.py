@@ -125,13 +125,15 @@ def human_size(size: int) -> str:
 
 
 def local_time(iso: str | None) -> str:
-    """A stored UTC timestamp as local ``YYYY-MM-DD HH:MM``; unparsable text as it is."""
+    """A stored UTC timestamp as local ``YYYY-MM-DD HH:MM``, as every screen shows a moment
+    (a locale's short format is ambiguous between teams in different countries); nothing
+    for text that is not a timestamp, rather than a wrong date or stray text."""
     if not iso:
         return ""
     try:
         moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
     except ValueError:
-        return iso
+        return ""
     if moment.tzinfo is not None:
         moment = moment.astimezone()
     return moment.strftime("%Y-%m-%d %H:%M")

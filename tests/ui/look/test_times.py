@@ -6,7 +6,7 @@ import re
 from datetime import UTC, datetime
 
 from ui.records import labels
-from ui.workspace import local_time
+from ui.records.labels import local_time
 
 ISO = "2026-03-02T09:41:07.123Z"
 
