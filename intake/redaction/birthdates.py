@@ -50,7 +50,8 @@ _LABELS = (
 _COMPACT = r"(?:19|20)?\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"  # 850302, 19850302
 _LABELLED = re.compile(
     rf"(?:{_LABELS})"
-    rf"(?:[ \t]*[:：=][ \t]*|[ \t]*(?:은|는|이|이요\??|요\??|이에요|is|was|on|in)?[ \t,]*)"
+    rf"(?:[ \t]*[:：=][ \t]*|[ \t]*(?:은|는|이|이요\??|요\??|이에요|is|was|as|on|in)?[ \t,]*)"
+    r"(?:the[ \t]+)?"  # "gave her date of birth as the 5th of May, 1987"
     rf"(?P<date>{_DATE}|{_COMPACT})",
     re.IGNORECASE,
 )

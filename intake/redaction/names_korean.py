@@ -186,7 +186,11 @@ class KoreanNames:
         if not morphemes:
             return False
         form, tag, known = morphemes[0]
-        return known and tag != "NNP" and 2 <= len(form) < length and word.startswith(form)
+        if not (known and tag != "NNP" and 2 <= len(form) < length and word.startswith(form)):
+            return False
+        # "성함은", "진술인": a word and more; but "박명희" is not 박명 (short life) + 희 — a
+        # surname before a known given name is read as the name.
+        return not (length == 3 and word[0] in SURNAMES and word[1:3] in GIVEN_NAMES)
 
     def _is_known_noun(self, stem: str) -> bool:
         """A known word that can take a particle; "이미" (already) + 란은 is no such word,
@@ -296,7 +300,8 @@ def _shape(stem: str) -> tuple[float, str | None]:
         if surname in CN_SURNAMES_KO:
             rest = stem[len(surname) :]
             if 1 <= len(rest) <= 3 and all(s in CN_GIVEN_SYL for s in rest):
-                if any(s in CN_MARKED_SYL for s in rest):
+                # 왕샤오밍: a syllable only Mandarin gives; 쑨강: a surname only Mandarin reads so
+                if any(s in CN_MARKED_SYL for s in rest) or surname not in SURNAMES:
                     return 0.5, rest
     if stem[:2] in SURNAMES_2 and len(stem) in (3, 4):
         rest = stem[2:]

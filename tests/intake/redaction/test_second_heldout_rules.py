@@ -80,3 +80,19 @@ def test_counts_and_particles_stay(detector, text):
 
 def test_a_later_arrest_year_is_no_birth_date(detector):
     assert spans(detector, "born in 1962 (arrested 2019)") == [("1962", "DATE_OF_BIRTH")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("아, 명희! 박명희 언니요.", ("박명희", "PERSON")),  # 박명 is also a word (short life)
+    ("남편은 한족이고 이름은 쑨강이에요.", ("쑨강", "PERSON")),  # a surname only Mandarin reads so
+    ("She gave her date of birth as the 5th of May, 1987, and", ("5th of May, 1987",
+                                                                 "DATE_OF_BIRTH")),
+])
+def test_fourth_batch_found(detector, text, expected):
+    found = spans(detector, text)
+    assert any(kind == expected[1] and expected[0] in surface for surface, kind in found), found
+
+
+@pytest.mark.parametrize("text", ["진술인은 말했다.", "연락해 주세요.", "쑨원의 삼민주의"])
+def test_words_and_public_figures_stay(detector, text):
+    assert spans(detector, text) == []
