@@ -185,6 +185,8 @@ class MainWindow(QMainWindow):
     def _connect_workspace(self, workspace: Workspace) -> None:
         workspace.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         workspace.editingChanged.connect(self._update_actions)
+        workspace.noticesWanted.connect(
+            lambda _tid: screens.withdraw(self, self.session, self.workspace))
 
     def _rebuild_workspace(self) -> None:
         """A workspace built anew in the new language replaces the old one: every label of

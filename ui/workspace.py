@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
+from intake.custody import ledger
 from intake.errors import InvalidInput
 from intake.model import AttachmentRef, Testimony
 from intake.store import Store, Summary
@@ -48,6 +49,7 @@ class CarryOver:
 class Workspace(QWidget):
     statusMessage = Signal(str)
     editingChanged = Signal(bool)
+    noticesWanted = Signal(str)  # a testimony whose consent was just withdrawn
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -279,18 +281,22 @@ class Workspace(QWidget):
             return
         key = self.draft_key
 
-        def work(store: Store, _h: OperationHandle) -> tuple[Testimony, list[Summary]]:
+        def work(store: Store, _h: OperationHandle) -> tuple[Testimony, list[Summary], int]:
+            before = None if new else store.get(testimony.id).consent.withdrawn
             stored = store.add(testimony) if new else store.save(testimony)
             if key is not None:
                 store.discard_draft(key)
-            return stored, store.summaries()
+            holders = 0
+            if stored.consent.withdrawn is not None and before is None and not new:
+                holders = len({t.recipient for t in ledger.transfers(store, stored.id)})
+            return stored, store.summaries(), holders
 
         self.session.run(work, success=self._saved,
                          failure=lambda e: MessageBox.warning(
                              self, _tr("Not saved"), _tr("Not saved: {0}").format(e)))
 
-    def _saved(self, result: tuple[Testimony, list[Summary]]) -> None:
-        stored, rows = result
+    def _saved(self, result: tuple[Testimony, list[Summary], int]) -> None:
+        stored, rows, holders = result
         self.draft_key = self.editing_id = self.base_revision = None
         self.editor.clear()
         self.list_view.set_summaries(rows)
@@ -299,6 +305,19 @@ class Workspace(QWidget):
             self.list_view.select_testimony(stored.id)
         self.show_testimony(stored)
         self.statusMessage.emit(_tr("Saved revision {0}.").format(stored.revision))
+        if holders:
+            self._offer_notices(stored, holders)
+
+    def _offer_notices(self, stored: Testimony, holders: int) -> None:
+        """Consent was just withdrawn in the editor, and others hold the testimony: the
+        survivor expects them to be told, so offer the signed notices at once."""
+        answer = MessageBox.question(
+            self, _tr("Consent withdrawn"),
+            _tr("{0} recipients hold this testimony from earlier exports. Write a signed "
+                "withdrawal notice for each of them now?").format(holders),
+            Button.Yes | Button.No, Button.Yes)
+        if answer == Button.Yes:
+            self.noticesWanted.emit(stored.id)
 
     # -- attachments ------------------------------------------------------------------------
 

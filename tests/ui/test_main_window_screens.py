@@ -123,3 +123,58 @@ def test_the_detail_pane_shows_the_testimony_s_transfers(qtbot, with_testimony):
     with_testimony.lock()
     qtbot.waitUntil(lambda: with_testimony.session.ops.idle)
     assert pane.transfers.model.rowCount() == 0
+
+
+def test_withdrawing_in_the_editor_offers_the_notices(qtbot, with_testimony, tmp_path, policy,
+                                                      recorded_messages):
+    from intake.bundle import ExportRequest, export_bundle
+    from intake.cli.passphrase import from_text
+    from intake.contacts import Contacts
+    from intake.store import Store
+    from tests.conftest import PASSPHRASE
+    from tests.intake.bundle.conftest import fake_renderer
+    from tests.ui.conftest import run_on_store
+    from ui.messages import Button, MessageBox
+
+    window = with_testimony
+    ws = window.workspace
+    legal, _ = Store.create(tmp_path / "legal", from_text(PASSPHRASE), label="Legal",
+                            policy=policy)
+    card = legal.identity_card()
+    legal.close()
+    tid = ws.current.id
+
+    def send(store):
+        Contacts(store).add(card, "Legal")
+        Contacts(store).verify("Legal")
+        export_bundle(store, ExportRequest(("Legal",), "legal", "full", (tid,),
+                                           override_risk=True),
+                      tmp_path / "b.tib.age", renderer=fake_renderer)
+
+    run_on_store(qtbot, window.session, send)
+    body = ws.current.to_dict()
+    body["consent"]["withdrawn"] = body["consent"]["recorded"]
+    ws.edit(tid)
+    qtbot.waitUntil(lambda: ws.editing, timeout=10_000)
+    MessageBox.set_next_answer(Button.Yes)
+    ws.editor.saveRequested.emit(body)
+    qtbot.waitUntil(lambda: bool(_class_named("WithdrawDialog")), timeout=10_000)
+    assert recorded_messages[-1].title == "Consent withdrawn"
+    assert "1 recipients" in recorded_messages[-1].text
+    window.lock()
+    qtbot.waitUntil(lambda: window.session.ops.idle and not _class_named("WithdrawDialog"),
+                    timeout=10_000)
+
+
+def test_withdrawing_a_testimony_nobody_holds_asks_nothing(qtbot, with_testimony,
+                                                          recorded_messages):
+    ws = with_testimony.workspace
+    body = ws.current.to_dict()
+    body["consent"]["withdrawn"] = body["consent"]["recorded"]
+    ws.edit(ws.current.id)
+    qtbot.waitUntil(lambda: ws.editing, timeout=10_000)
+    ws.editor.saveRequested.emit(body)
+    qtbot.waitUntil(lambda: not ws.editing and with_testimony.session.ops.idle, timeout=10_000)
+    assert ws.current.consent.withdrawn is not None
+    assert not any(m.title == "Consent withdrawn" for m in recorded_messages)
+    assert not _class_named("WithdrawDialog")
