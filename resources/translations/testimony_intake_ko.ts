@@ -3831,5 +3831,13 @@ No discards it; Cancel keeps it for later.</source>
             <source>Search</source>
             <translation>검색</translation>
         </message>
+        <message>
+            <source>Consent withdrawn</source>
+            <translation>동의 철회됨</translation>
+        </message>
+        <message>
+            <source>{0} recipients hold this testimony from earlier exports. Write a signed withdrawal notice for each of them now?</source>
+            <translation>이전에 내보낸 번들로 이 증언을 가진 수신자가 {0}곳 있습니다. 지금 각 수신자에게 보낼 서명된 철회 통지를 작성할까요?</translation>
+        </message>
     </context>
 </TS>
