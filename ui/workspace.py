@@ -392,7 +392,7 @@ class Workspace(QWidget):
             return stored, store.summaries()
 
         def saved(result: tuple[Testimony, list[Summary]]) -> None:
-            self._saved(result)
+            self._saved((*result, 0))  # redaction never withdraws consent
             if success is not None:
                 success(result[0])
 
