@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from intake.contacts import Contacts
 from intake.errors import IntakeError
-from intake.search import Query, Results, search
+from intake.search import Filters, Query, Results, search
 from intake.search.query import MAX_TEXT
 from intake.store import Store
 from ui.operations import OperationHandle, failure_text
@@ -58,6 +58,7 @@ class SearchPanel(QWidget):
         self.session = session
         self._lang = language or labels.ui_language()
         self._generation = 0
+        self._pinned: Query | None = None  # a saved search run as saved
         self._shown_query: Query | None = None
 
         self.field = QLineEdit()
@@ -160,9 +161,13 @@ class SearchPanel(QWidget):
         self.filters.set_filters(query.filters)
         if not query.filters.empty or query.filters.include_withdrawn:
             self.filters_button.setChecked(True)
+        # The panel shows one value per field; a saved search may hold several (made with
+        # the CLI). Run it exactly as saved until the user changes the field or a filter.
+        self._pinned = query if _wider_than_panel(query.filters) else None
         self.search_now()
 
     def _edited(self) -> None:
+        self._pinned = None  # the user's change: from now on, what the panel shows
         self._generation += 1  # anything in flight is already stale
         self._timer.start()
 
@@ -176,6 +181,8 @@ class SearchPanel(QWidget):
         generation = self._generation
         problem = self.filters.problem()
         query = self.current_query()
+        if self._pinned is not None and not problem:
+            query = Query(self._pinned.text, self._pinned.filters, limit=PAGE)
         if problem or query is None:
             self.model.clear()
             self._shown_query = None
@@ -287,6 +294,7 @@ class SearchPanel(QWidget):
         """Lock: drop the query, the filters, every hit and snippet, the saved names."""
         self._timer.stop()
         self._generation += 1
+        self._pinned = None
         self.field.blockSignals(True)
         self.field.clear()
         self.field.blockSignals(False)
@@ -300,3 +308,9 @@ class SearchPanel(QWidget):
         self.more_button.hide()
         self._set_status("")
         self.saved.clear()
+
+
+def _wider_than_panel(f: Filters) -> bool:
+    """True when ``f`` holds more than the filter panel can show (several values a field)."""
+    return any(len(values) > 1 for values in (f.types, f.places, f.facilities,
+                                               f.perpetrators, f.senders))

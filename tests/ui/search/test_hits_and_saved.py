@@ -143,3 +143,18 @@ def test_delete_asks_first_and_no_keeps_it(qtbot, panel, recorded_messages):
     MessageBox.set_next_answer(Button.Yes)
     panel.saved.delete_button.click()
     qtbot.waitUntil(lambda: panel.saved.names() == [], timeout=10_000)
+
+
+def test_a_saved_search_with_several_types_runs_as_saved_until_edited(qtbot, panel):
+    """The panel shows one type; a CLI-made search with two must not silently lose one."""
+    from intake.search import Filters, Query
+
+    both = Query("", Filters(types=("arrest", "interrogation")), limit=20)
+    with qtbot.waitSignal(panel.resultsShown, timeout=10_000):
+        panel.run_query(both)
+    assert {"K-단둥", "E-2021"} <= set(shown(panel))
+    assert panel.filters.filters().types == ("arrest",)  # what the panel can show
+    with qtbot.waitSignal(panel.resultsShown, timeout=10_000):
+        panel.filters.type_combo.setCurrentIndex(
+            panel.filters.type_combo.findData("interrogation"))
+    assert "E-2021" in shown(panel) and "K-단둥" not in shown(panel)
