@@ -109,10 +109,15 @@ class Workspace(QWidget):
 
     def _loaded(self, result: tuple[list[Summary], list[Draft]]) -> None:
         rows, drafts = result
+        self._show_rows(rows)
+        self.offer_drafts(drafts)
+
+    def _show_rows(self, rows: list[Summary], *, count: bool = True) -> None:
+        """The list, the detail's empty-store hint and (with ``count``) the status line."""
         self.list_view.set_summaries(rows)
         self.detail.set_store_empty(not rows)
-        self.statusMessage.emit(_tr("Testimonies: {0}").format(len(rows)))
-        self.offer_drafts(drafts)
+        if count:
+            self.statusMessage.emit(_tr("Testimonies: {0}").format(len(rows)))
 
     def carry_over(self) -> CarryOver:
         shown = self.current.id if self.current is not None else None
@@ -130,7 +135,7 @@ class Workspace(QWidget):
 
         def resumed(result: tuple[list[Summary], Testimony | None]) -> None:
             rows, testimony = result
-            self.list_view.set_summaries(rows)
+            self._show_rows(rows)
             if carry.draft is not None and carry.draft_key is not None:
                 self._open_editor(testimony, carry.draft, carry.draft_key, carry.base_revision)
             elif testimony is not None:
@@ -145,9 +150,7 @@ class Workspace(QWidget):
         shown = self.current.id if self.current is not None and not self.editing else None
 
         def reloaded(rows: list[Summary]) -> None:
-            self.list_view.set_summaries(rows)
-            self.detail.set_store_empty(not rows)
-            self.statusMessage.emit(_tr("Testimonies: {0}").format(len(rows)))
+            self._show_rows(rows)
             if shown is not None:
                 self.list_view.select_testimony(shown)
                 self.select(shown)  # shown anew even if the row was already current
@@ -299,8 +302,7 @@ class Workspace(QWidget):
         stored, rows, holders = result
         self.draft_key = self.editing_id = self.base_revision = None
         self.editor.clear()
-        self.list_view.set_summaries(rows)
-        self.detail.set_store_empty(not rows)
+        self._show_rows(rows, count=False)  # the status line says "Saved revision n"
         if hasattr(self.list_view, "select_testimony"):
             self.list_view.select_testimony(stored.id)
         self.show_testimony(stored)
