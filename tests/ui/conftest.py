@@ -104,3 +104,13 @@ def opened_window(qtbot, window):
     s.create(encode_passphrase(PASSPHRASE), "Field team A", success=lambda _k: None)
     qtbot.waitUntil(lambda: s.is_unlocked and s.ops.idle, timeout=10_000)
     return window
+
+
+class FakeClock:
+    """A clock tests move by hand (``clock.now += 300``): no waiting in real time."""
+
+    def __init__(self, now: float = 1_700_000_000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now

@@ -8,23 +8,15 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog
 
 from tests.conftest import PASSPHRASE
-from tests.ui.conftest import run_on_store
+from tests.ui.conftest import FakeClock, run_on_store
 from ui.locking import ActivityFilter
 from ui.main_window import MainWindow
 from ui.unlock import Throttle
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
 def clock():
-    return FakeClock()
+    return FakeClock(1000.0)
 
 
 @pytest.fixture

@@ -15,17 +15,9 @@ from intake.store import Store
 from intake.unlock_guard import UnlockGuard
 from tests.conftest import PASSPHRASE
 from tests.samples import make_testimony
-from tests.ui.conftest import run_on_store
+from tests.ui.conftest import FakeClock, run_on_store
 from ui.messages import Button, MessageBox
 from ui.unlock import PAGE_NO_STORE, PAGE_PASSPHRASE, Throttle, UnlockPage
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1_700_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
