@@ -138,18 +138,16 @@ class Operations(QObject):
         self._worker = _Worker(self._jobs, self._bridge)
         self._worker.start()
         self._delay = progress_delay_ms
-        self._outstanding: dict[int, OperationHandle] = {}
-        self._pending: dict[int, _Job[Any]] = {}
+        self._pending: dict[int, _Job[Any]] = {}  # queued or running, callbacks not yet run
         self._dialogs: dict[int, QProgressDialog] = {}
         self._timers: dict[int, QTimer] = {}
         self._last: dict[int, tuple[float, str]] = {}
-        self._progress: dict[int, Callable[[float, str], None] | None] = {}
         self._running = True
 
     @property
     def idle(self) -> bool:
         """No work queued or running and every callback delivered (tests wait on this)."""
-        return not self._outstanding
+        return not self._pending
 
     def submit(self, fn: Callable[[OperationHandle], T], *,
                success: Callable[[T], None] | None = None,
@@ -161,16 +159,14 @@ class Operations(QObject):
         if not self._running:
             handle.cancel()
             return handle
-        self._outstanding[handle.id] = handle
         job = _Job(fn, handle, success, failure, progress)
         self._pending[handle.id] = job  # released here, on the UI thread, in _on_done
         self._jobs.put(job)
-        self._progress[handle.id] = progress
         return handle
 
     def cancel_all(self) -> None:
         """Cancel the running job and drop the queued ones (lock, panic)."""
-        for handle in list(self._outstanding.values()):
+        for handle in [job.handle for job in self._pending.values()]:
             handle.cancel()
 
     def shutdown(self, timeout_ms: int = 30_000) -> None:
@@ -209,7 +205,7 @@ class Operations(QObject):
 
     def _show_dialog(self, handle: OperationHandle) -> None:
         self._timers.pop(handle.id, None)
-        if handle.id not in self._outstanding:
+        if handle.id not in self._pending:
             return
         parent = _dialog_parent()
         dialog = QProgressDialog(handle.title or "", self.tr("Cancel"), 0, 0, parent)
@@ -227,7 +223,8 @@ class Operations(QObject):
 
     def _on_progress(self, handle: OperationHandle, fraction: float, text: str) -> None:
         self._last[handle.id] = (fraction, text)
-        listener = self._progress.get(handle.id)
+        job = self._pending.get(handle.id)
+        listener = job.progress if job is not None else None
         if listener is not None:
             listener(fraction, text)
         dialog = self._dialogs.get(handle.id)
@@ -253,7 +250,7 @@ class Operations(QObject):
 
     def _on_done(self, handle: OperationHandle, ok: bool, value: Any) -> None:
         key = handle.id
-        job = self._pending.pop(key, None)
+        job = self._pending.get(key)
         self._close_dialog(key)
         if job is None:
             return  # already delivered (shutdown drained it)
@@ -268,8 +265,7 @@ class Operations(QObject):
         except Exception as exc:  # noqa: BLE001 - a callback bug must not escape the event loop
             show_failure(exc)
         finally:
-            self._outstanding.pop(key, None)
-            self._progress.pop(key, None)
+            self._pending.pop(key, None)
             self.finished.emit(key)
 
 
